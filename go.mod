@@ -1,0 +1,27 @@
+module github.com/qikan-dev/qikan
+
+go 1.26
+
+require (
+	github.com/andybalholm/brotli v1.2.2 // indirect
+	github.com/cpuguy83/go-md2man/v2 v2.0.7 // indirect
+	github.com/gabriel-vasile/mimetype v1.4.3 // indirect
+	github.com/go-shiori/go-epub v1.2.1 // indirect
+	github.com/go-text/typesetting v0.3.5 // indirect
+	github.com/goccy/go-yaml v1.18.0 // indirect
+	github.com/gofrs/uuid/v5 v5.0.0 // indirect
+	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
+	github.com/phpdave11/gofpdi v1.0.14-0.20211212211723-1f10f9844311 // indirect
+	github.com/pkg/errors v0.8.1 // indirect
+	github.com/russross/blackfriday/v2 v2.1.0 // indirect
+	github.com/signintech/gopdf v0.33.0 // indirect
+	github.com/tdewolff/font v0.0.0-20260913163313-54f98bb59ee6 // indirect
+	github.com/tdewolff/parse/v2 v2.8.16 // indirect
+	github.com/urfave/cli/v2 v2.27.7 // indirect
+	github.com/vincent-petithory/dataurl v1.0.0 // indirect
+	github.com/xrash/smetrics v0.0.0-20240521201337-686a1a2994c1 // indirect
+	github.com/yuin/goldmark v1.8.5 // indirect
+	golang.org/x/image v0.45.0 // indirect
+	golang.org/x/net v0.58.0 // indirect
+	golang.org/x/text v0.41.0 // indirect
+)

@@ -1,41 +1,39 @@
 package fonts
 
-// API sketch agreed between the fonts, layout, pdf and epub work. The fonts
-// work fills it in; signatures may only grow.
+import (
+	"bytes"
+	"fmt"
+	"sync"
 
-// Face is one parsed font face, safe for concurrent use. Metrics are in em.
+	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/font/opentype/tables"
+	tdfont "github.com/tdewolff/font"
+)
+
+// Face is one parsed TrueType face, safe for concurrent use. Metrics are in
+// em (multiples of the font size).
 type Face struct {
-	name string
-	data []byte // standalone TrueType (glyf) font program
-	// … parsed go-text/typesetting font, cmap cache, etc.
+	name   string
+	data   []byte // standalone TrueType (glyf) font program
+	weight int    // OS/2 usWeightClass
+
+	upem                     float64
+	ascent, descent, lineGap float64
+
+	// Character to glyph: bmp holds the glyph of every BMP code point (0
+	// for none), astral the mapped code points above U+FFFF.
+	bmp    []uint16
+	astral map[rune]uint16
+	adv    []float32 // advance of each glyph, em
+
+	inkMu  sync.Mutex
+	gtFace *font.Face // go-text face for glyph extents; not concurrency-safe, guarded by inkMu
+	ink    map[uint16][2]float32
+
+	subsetMu sync.Mutex
+	sfnt     *tdfont.SFNT // parsed for Subset on first use; guarded by subsetMu
 }
-
-// Name is the face's full name (name ID 4), e.g. "Noto Serif CJK SC".
-func (f *Face) Name() string { return f.name }
-
-// TrueType returns a standalone TrueType font file for the face (for gopdf's
-// AddTTFFontData); callers must not modify it.
-func (f *Face) TrueType() []byte { return f.data }
-
-// Methods to provide:
-//   Advance(r rune) float64          // em
-//   HasGlyph(r rune) bool
-//   Ink(r rune) (left, right float64) // em, horizontal ink extent
-//   Ascent(), Descent(), LineGap() float64 // em, Descent positive
-//   IsBold() bool                     // false → backends synthesise bold
-//
-// Library (caches parsed faces, safe for concurrent use; no globals):
-//   NewLibrary() *Library
-//   (*Library).Default(role Role) (*Face, error)     // embedded serif/sans
-//   (*Library).Load(spec string) (*Face, error)      // "a.ttf", "a.ttc#1", "a.ttc#Noto Serif CJK SC"
-//   (*Library).Set(bodySpec, headingSpec string) (*Set, error)
-// Set: the faces of one export with a fallback chain body → heading → defaults
-//   (*Set).Face(role Role) *Face
-//   (*Set).Split(role Role, text string) []Segment  // Segment{Text string; Face *Face}, consecutive runes by covering face
-// Coverage:
-//   Check(set *Set, iss *issue.Issue) Report  // Report{Missing []Missing{Rune rune; Articles []string}}
-// Subsetting:
-//   Subset(f *Face, runes []rune, format Format) ([]byte, error) // Format: TTF or WOFF2
 
 // Role is the typographic role a face plays.
 type Role int
@@ -45,3 +43,258 @@ const (
 	Body    Role = iota // serif (Song/Ming) body text
 	Heading             // bold sans (Hei) titles and section headers
 )
+
+// String returns "body" or "heading".
+func (r Role) String() string {
+	switch r {
+	case Body:
+		return "body"
+	case Heading:
+		return "heading"
+	}
+	return fmt.Sprintf("Role(%d)", int(r))
+}
+
+// Name is the face's full name (name ID 4), e.g. "Noto Serif CJK SC".
+func (f *Face) Name() string { return f.name }
+
+// TrueType returns a standalone TrueType font file for the face (for gopdf's
+// AddTTFFontData); callers must not modify it.
+func (f *Face) TrueType() []byte { return f.data }
+
+// Weight is the face's OS/2 weight class (400 regular, 700 bold).
+func (f *Face) Weight() int { return f.weight }
+
+// IsBold reports whether the face is bold (OS/2 weight class ≥ 600). When
+// a bold style is asked of a face that is not bold, backends synthesise it
+// (PDF: stroke the glyph outlines; EPUB: font-synthesis).
+func (f *Face) IsBold() bool { return f.weight >= 600 }
+
+// Ascent is the distance from the baseline to the top of the line, em.
+func (f *Face) Ascent() float64 { return f.ascent }
+
+// Descent is the distance from the baseline down to the bottom of the
+// line, em, positive.
+func (f *Face) Descent() float64 { return f.descent }
+
+// LineGap is the font's recommended extra space between lines, em.
+func (f *Face) LineGap() float64 { return f.lineGap }
+
+// glyph returns r's glyph, 0 (.notdef) when the face does not map r.
+func (f *Face) glyph(r rune) uint16 {
+	if uint32(r) < uint32(len(f.bmp)) {
+		return f.bmp[r]
+	}
+	return f.astral[r]
+}
+
+// HasGlyph reports whether the face maps r to a glyph.
+func (f *Face) HasGlyph(r rune) bool { return f.glyph(r) != 0 }
+
+// Advance is the horizontal advance of r in em; for a character the face
+// does not map, the advance of the .notdef glyph.
+func (f *Face) Advance(r rune) float64 { return float64(f.adv[f.glyph(r)]) }
+
+// Ink is the horizontal extent of r's ink inside its advance box, em:
+// 0 ≤ left ≤ right ≤ Advance(r). A glyph without ink (a space) gives 0, 0.
+func (f *Face) Ink(r rune) (left, right float64) {
+	g := f.glyph(r)
+	f.inkMu.Lock()
+	e, ok := f.ink[g]
+	if !ok {
+		e = f.inkOf(g)
+		f.ink[g] = e
+	}
+	f.inkMu.Unlock()
+	return float64(e[0]), float64(e[1])
+}
+
+// inkOf computes the ink extent of glyph g; f.inkMu must be held.
+func (f *Face) inkOf(g uint16) (e [2]float32) {
+	defer func() {
+		if recover() != nil { // corrupt outline: treat as no ink
+			e = [2]float32{}
+		}
+	}()
+	ext, ok := f.gtFace.GlyphExtents(font.GID(g))
+	if !ok || ext.Width <= 0 {
+		return e
+	}
+	adv := float64(f.adv[g])
+	left := clamp(float64(ext.XBearing)/f.upem, 0, adv)
+	right := clamp(float64(ext.XBearing+ext.Width)/f.upem, left, adv)
+	return [2]float32{float32(left), float32(right)}
+}
+
+func clamp(v, lo, hi float64) float64 {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}
+
+// Runes returns every character the face maps, in code point order.
+func (f *Face) Runes() []rune {
+	var rs []rune
+	for r, g := range f.bmp {
+		if g != 0 {
+			rs = append(rs, rune(r))
+		}
+	}
+	astral := make([]rune, 0, len(f.astral))
+	for r := range f.astral {
+		astral = append(astral, r)
+	}
+	sortRunes(astral)
+	return append(rs, astral...)
+}
+
+// parseFace parses a standalone TrueType font. label names the font in
+// errors (the file, with the face of a collection). Parsing runs behind
+// recover: a corrupt font gives an error, never a panic.
+func parseFace(data []byte, label string) (f *Face, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("%s: corrupt font (%v)", label, r)
+		}
+	}()
+	if err := checkTrueType(data, label); err != nil {
+		return nil, err
+	}
+	ld, err := ot.NewLoader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a valid TrueType font: %v", label, err)
+	}
+	ft, err := font.NewFont(ld)
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a valid TrueType font: %v", label, err)
+	}
+	upem := float64(ft.Upem())
+	if upem < 16 || upem > 16384 {
+		return nil, fmt.Errorf("%s: corrupt font: units per em %v", label, upem)
+	}
+	gt := font.NewFace(ft)
+	f = &Face{
+		data:   data,
+		upem:   upem,
+		weight: 400,
+		gtFace: gt,
+		bmp:    make([]uint16, 0x10000),
+		astral: map[rune]uint16{},
+		ink:    map[uint16][2]float32{},
+	}
+
+	if raw, err := ld.RawTable(ot.MustNewTag("name")); err == nil {
+		if names, _, err := tables.ParseName(raw); err == nil {
+			f.name = faceName(names)
+		}
+	}
+	if f.name == "" {
+		f.name = ft.Describe().Family
+	}
+	if raw, err := ld.RawTable(ot.MustNewTag("OS/2")); err == nil {
+		if os2, _, err := tables.ParseOs2(raw); err == nil && os2.USWeightClass > 0 {
+			f.weight = int(os2.USWeightClass)
+		}
+	}
+	if ext, ok := gt.FontHExtents(); ok {
+		f.ascent = float64(ext.Ascender) / upem
+		f.descent = -float64(ext.Descender) / upem
+		f.lineGap = float64(ext.LineGap) / upem
+	} else {
+		f.ascent, f.descent = 0.88, 0.12
+	}
+
+	maxGlyph := 0
+	it := ft.Cmap.Iter()
+	for it.Next() {
+		r, g := it.Char()
+		if g == 0 || g > 0xFFFF || r < 0 || r > 0x10FFFF {
+			continue
+		}
+		if r < 0x10000 {
+			f.bmp[r] = uint16(g)
+		} else {
+			f.astral[r] = uint16(g)
+		}
+		maxGlyph = max(maxGlyph, int(g))
+	}
+	n := max(gtNumGlyphs(ld), maxGlyph+1)
+	f.adv = make([]float32, n)
+	for g := range f.adv {
+		f.adv[g] = gt.HorizontalAdvance(font.GID(g)) / float32(upem)
+	}
+	return f, nil
+}
+
+// gtNumGlyphs reads maxp.numGlyphs.
+func gtNumGlyphs(ld *ot.Loader) int {
+	raw, err := ld.RawTable(ot.MustNewTag("maxp"))
+	if err != nil {
+		return 1
+	}
+	maxp, _, err := tables.ParseMaxp(raw)
+	if err != nil {
+		return 1
+	}
+	return max(int(maxp.NumGlyphs), 1)
+}
+
+// faceName picks the full name (ID 4), else the typographic family and
+// subfamily (16, 17), else the family and subfamily (1, 2).
+func faceName(names tables.Name) string {
+	if s := names.Name(4); s != "" {
+		return s
+	}
+	fam, sub := names.Name(16), names.Name(17)
+	if fam == "" {
+		fam, sub = names.Name(1), names.Name(2)
+	}
+	if sub != "" && sub != "Regular" {
+		return fam + " " + sub
+	}
+	return fam
+}
+
+// checkTrueType rejects what is not a standalone TrueType font with a
+// message that says what it is and how to fix it.
+func checkTrueType(data []byte, label string) error {
+	if len(data) < 12 {
+		return fmt.Errorf("%s: not a font file (%d bytes)", label, len(data))
+	}
+	version, tabs, err := readTables(data, 0)
+	switch version {
+	case tagTrueType, tagAppleTrue, tagOpenType:
+	case tagCollection:
+		return fmt.Errorf("%s: a font collection; choose a face with %s#0, %s#1, … or %s#<face name>", label, label, label, label)
+	case tagWOFF, tagWOFF2:
+		return fmt.Errorf("%s: a WOFF web font; qikan needs a .ttf or .ttc file", label)
+	default:
+		return fmt.Errorf("%s: not a TrueType or OpenType font", label)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: corrupt font: %v", label, err)
+	}
+	if version == tagOpenType || hasTable(tabs, "CFF ") || hasTable(tabs, "CFF2") {
+		return cffError(label)
+	}
+	if !hasTable(tabs, "glyf") || !hasTable(tabs, "loca") {
+		return fmt.Errorf("%s: no TrueType (glyf) outlines (bitmap-only or incomplete font)", label)
+	}
+	for _, tag := range []string{"cmap", "head", "hhea", "hmtx", "maxp"} {
+		if !hasTable(tabs, tag) {
+			return fmt.Errorf("%s: corrupt font: no %q table", label, tag)
+		}
+	}
+	return nil
+}
+
+// cffError is the error for PostScript-flavoured fonts.
+func cffError(label string) error {
+	return fmt.Errorf("%s: CFF (PostScript) outlines; qikan needs TrueType (glyf) outlines: "+
+		"convert with `otf2ttf` or fontTools (python3 -m pip install otf2ttf && otf2ttf -o font.ttf font.otf; "+
+		"for a .ttc, first extract the face: python3 -c \"from fontTools.ttLib import TTCollection; TTCollection('font.ttc').fonts[0].save('font.otf')\")", label)
+}

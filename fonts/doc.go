@@ -1,0 +1,33 @@
+// Package fonts loads the font faces qikan sets text in, measures
+// characters for layout, checks that an issue's text is covered and
+// subsets faces for embedding.
+//
+// A Library parses each face once and hands out *Face values, which are
+// immutable and safe for concurrent use. Faces come from two places:
+//
+//   - the embedded defaults (package assets): Noto Serif CJK SC for body
+//     text (Body) and Noto Sans CJK SC Bold for titles (Heading), subset
+//     to GB 2312, Big5 level 1, JIS X 0208 level 1, KS X 1001 Hangul and
+//     the common punctuation, converted to TrueType outlines;
+//   - fonts the user brings: a .ttf file, or one face of a .ttc collection
+//     chosen by index ("a.ttc#1") or by name ("a.ttc#Noto Serif CJK TC").
+//
+// Only TrueType (glyf) outlines are accepted, because the PDF backend
+// (gopdf) embeds TrueType only; CFF-flavoured .otf files are rejected with
+// an error that tells how to convert them. Corrupt files give an error
+// naming the file, never a panic.
+//
+// A *Face reports metrics in em (multiples of the font size) and satisfies
+// layout.Face: Advance and HasGlyph are table look-ups, cheap enough to be
+// called for every character of an issue.
+//
+// A Set holds the body and heading faces of one export with a
+// per-character fallback chain (body → heading → embedded defaults);
+// Split cuts text into runs by covering face and Check lists what no face
+// covers. Subset writes the glyphs an export uses as TrueType (PDF) or
+// WOFF2 (EPUB).
+//
+// Fonts are parsed with github.com/go-text/typesetting and subset with
+// github.com/tdewolff/font; this package reads the sfnt table directory
+// itself only to pull one face out of a collection.
+package fonts

@@ -1,0 +1,212 @@
+package fonts
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/go-text/typesetting/font/opentype/tables"
+	"github.com/qikan-dev/qikan/assets"
+)
+
+// Library loads and caches font faces: each face is parsed once, however
+// often it is asked for. A Library is safe for concurrent use; the zero
+// value is not usable, call NewLibrary.
+type Library struct {
+	mu    sync.Mutex
+	faces map[string]*libEntry
+}
+
+type libEntry struct {
+	once sync.Once
+	face *Face
+	err  error
+}
+
+// NewLibrary returns an empty Library.
+func NewLibrary() *Library {
+	return &Library{faces: map[string]*libEntry{}}
+}
+
+// cached returns the face under key, calling load once per key.
+func (l *Library) cached(key string, load func() (*Face, error)) (*Face, error) {
+	l.mu.Lock()
+	e := l.faces[key]
+	if e == nil {
+		e = &libEntry{}
+		l.faces[key] = e
+	}
+	l.mu.Unlock()
+	e.once.Do(func() { e.face, e.err = load() })
+	return e.face, e.err
+}
+
+// Default returns the embedded default face of the role: Noto Serif CJK SC
+// for Body, Noto Sans CJK SC Bold for Heading.
+func (l *Library) Default(role Role) (*Face, error) {
+	var data []byte
+	var label string
+	switch role {
+	case Body:
+		data, label = assets.SerifTTF, "embedded serif font"
+	case Heading:
+		data, label = assets.SansTTF, "embedded sans font"
+	default:
+		return nil, fmt.Errorf("fonts: unknown role %d", int(role))
+	}
+	return l.cached("\x00default:"+role.String(), func() (*Face, error) {
+		return parseFace(data, label)
+	})
+}
+
+// Load loads a face from a font file. spec is a path to a .ttf file, or to
+// a .ttc collection followed by "#index" (from 0) or "#face name" (the
+// full name, e.g. "a.ttc#Noto Serif CJK SC"); a collection without a
+// selector gives its first face. A path that exists as a whole is never
+// split at "#". Only TrueType (glyf) outlines are accepted: CFF-flavoured
+// .otf/.ttc files get an error that says how to convert them.
+func (l *Library) Load(spec string) (*Face, error) {
+	if spec == "" {
+		return nil, errors.New("fonts: empty font path")
+	}
+	path, sel := splitSpec(spec)
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	data, err := os.ReadFile(abs)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", path, unwrapPathError(err))
+	}
+	if !isCollection(data) {
+		if sel != "" {
+			return nil, fmt.Errorf("%s: not a font collection (.ttc), so it has no face %q; drop the \"#%s\"", path, sel, sel)
+		}
+		return l.cached(abs, func() (*Face, error) { return parseFace(data, path) })
+	}
+	index, err := collectionFace(data, path, sel)
+	if err != nil {
+		return nil, err
+	}
+	label := fmt.Sprintf("%s#%d", path, index)
+	return l.cached(fmt.Sprintf("%s#%d", abs, index), func() (*Face, error) {
+		ttf, err := extractFace(data, index, label)
+		if err != nil {
+			return nil, err
+		}
+		return parseFace(ttf, label)
+	})
+}
+
+// splitSpec splits "file#selector". A spec naming an existing file is a
+// plain path even if it holds '#'.
+func splitSpec(spec string) (path, sel string) {
+	if _, err := os.Stat(spec); err == nil {
+		return spec, ""
+	}
+	i := strings.LastIndexByte(spec, '#')
+	if i < 0 {
+		return spec, ""
+	}
+	return spec[:i], spec[i+1:]
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func isCollection(data []byte) bool {
+	return len(data) >= 4 && string(data[:4]) == "ttcf"
+}
+
+// collectionFace resolves a selector ("", an index or a face name) to the
+// index of a face in the collection.
+func collectionFace(data []byte, path, sel string) (index int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: corrupt font collection (%v)", path, r)
+		}
+	}()
+	offs, err := collectionOffsets(data)
+	if err != nil {
+		return 0, fmt.Errorf("%s: corrupt font collection: %v", path, err)
+	}
+	if sel == "" {
+		return 0, nil
+	}
+	if i, err := strconv.Atoi(sel); err == nil {
+		if i < 0 || i >= len(offs) {
+			return 0, fmt.Errorf("%s: no face #%d; the collection has %d faces (#0 to #%d)", path, i, len(offs), len(offs)-1)
+		}
+		return i, nil
+	}
+	var names []string
+	for i, off := range offs {
+		full, family := collectionNames(data, off)
+		if strings.EqualFold(full, sel) || strings.EqualFold(family, sel) {
+			return i, nil
+		}
+		names = append(names, fmt.Sprintf("#%d %q", i, full))
+	}
+	return 0, fmt.Errorf("%s: no face named %q; the faces are %s", path, sel, strings.Join(names, ", "))
+}
+
+// collectionNames returns the full name and the family name of the face
+// at off, empty when unreadable.
+func collectionNames(data []byte, off uint32) (full, family string) {
+	_, tabs, err := readTables(data, off)
+	if err != nil {
+		return "", ""
+	}
+	for _, t := range tabs {
+		if t.tag != "name" {
+			continue
+		}
+		names, _, err := tables.ParseName(t.data)
+		if err != nil {
+			return "", ""
+		}
+		family = names.Name(16)
+		if family == "" {
+			family = names.Name(1)
+		}
+		return faceName(names), family
+	}
+	return "", ""
+}
+
+// extractFace writes face index of a collection as a standalone font.
+func extractFace(data []byte, index int, label string) (ttf []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ttf, err = nil, fmt.Errorf("%s: corrupt font collection (%v)", label, r)
+		}
+	}()
+	offs, err := collectionOffsets(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: corrupt font collection: %v", label, err)
+	}
+	version, tabs, err := readTables(data, offs[index])
+	if err != nil {
+		return nil, fmt.Errorf("%s: corrupt font collection: %v", label, err)
+	}
+	if version == tagOpenType || hasTable(tabs, "CFF ") || hasTable(tabs, "CFF2") {
+		return nil, cffError(label)
+	}
+	// Drop the collection-wide digital signature: it signs the .ttc.
+	kept := tabs[:0]
+	for _, t := range tabs {
+		if t.tag != "DSIG" {
+			kept = append(kept, t)
+		}
+	}
+	return writeSFNT(version, kept), nil
+}

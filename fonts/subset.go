@@ -1,0 +1,113 @@
+package fonts
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	tdfont "github.com/tdewolff/font"
+)
+
+// Format is the file format of a subset font.
+type Format int
+
+// Subset formats.
+const (
+	TTF   Format = iota // TrueType (for PDF embedding, e.g. gopdf's AddTTFFontData)
+	WOFF2               // WOFF 2.0, Brotli compressed (for EPUB @font-face)
+)
+
+// String returns "ttf" or "woff2", the usual file extension.
+func (f Format) String() string {
+	switch f {
+	case TTF:
+		return "ttf"
+	case WOFF2:
+		return "woff2"
+	}
+	return fmt.Sprintf("Format(%d)", int(f))
+}
+
+// Subset returns a font holding the glyphs of runes that the face maps
+// (others are ignored), plus .notdef; every character mapped to a kept
+// glyph stays mapped with its original advance. The tables kept are cmap,
+// glyf, loca, head, hhea, hmtx, maxp, name, OS/2 and post; layout tables
+// (GSUB, GPOS) and hinting are dropped. The output is deterministic: the
+// same face and rune set always give the same bytes.
+func Subset(f *Face, runes []rune, format Format) ([]byte, error) {
+	if format != TTF && format != WOFF2 {
+		return nil, fmt.Errorf("fonts: unknown subset format %d", int(format))
+	}
+	glyphs := []uint16{0}
+	for _, r := range runes {
+		if g := f.glyph(r); g != 0 {
+			glyphs = append(glyphs, g)
+		}
+	}
+	slices.Sort(glyphs[1:])
+	glyphs = slices.Compact(glyphs)
+	return f.subset(glyphs, format)
+}
+
+// subset runs the tdewolff/font subsetter behind recover: the face's font
+// was only checked by go-text, and another parser may trip on it.
+func (f *Face) subset(glyphs []uint16, format Format) (out []byte, err error) {
+	f.subsetMu.Lock()
+	defer f.subsetMu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("fonts: subsetting %s: corrupt font (%v)", f.name, r)
+		}
+	}()
+	if f.sfnt == nil {
+		sfnt, err := tdfont.ParseSFNT(f.data, 0)
+		if err != nil {
+			return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
+		}
+		f.sfnt = sfnt
+	}
+	sub, err := f.sfnt.Subset(glyphs, tdfont.SubsetOptions{Tables: tdfont.KeepMinTables})
+	if err != nil {
+		return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
+	}
+	if format == WOFF2 {
+		b, err := sub.WriteWOFF2()
+		if err != nil {
+			return nil, fmt.Errorf("fonts: subsetting %s: WOFF2: %v", f.name, err)
+		}
+		return b, nil
+	}
+	return f.fixModified(sub.Write())
+}
+
+// fixModified replaces head.modified, which the tdewolff writer sets to
+// the current time, by the original font's value, so subsets are
+// reproducible, and recomputes the checksums.
+func (f *Face) fixModified(ttf []byte) ([]byte, error) {
+	_, origTabs, err := readTables(f.data, 0)
+	if err != nil {
+		return nil, err
+	}
+	version, tabs, err := readTables(ttf, 0)
+	if err != nil {
+		return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
+	}
+	var orig []byte
+	for _, t := range origTabs {
+		if t.tag == "head" {
+			orig = t.data
+		}
+	}
+	for i, t := range tabs {
+		if t.tag != "head" {
+			continue
+		}
+		if len(t.data) < 36 || len(orig) < 36 {
+			return nil, errors.New("fonts: subsetting " + f.name + ": short head table")
+		}
+		head := slices.Clone(t.data)
+		copy(head[28:36], orig[28:36])
+		tabs[i].data = head
+	}
+	return writeSFNT(version, tabs), nil
+}

@@ -1,0 +1,5 @@
+package fonts
+
+import "slices"
+
+func sortRunes(rs []rune) { slices.Sort(rs) }

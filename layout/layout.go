@@ -58,25 +58,35 @@ type BreakKind int
 
 // Break kinds.
 const (
-	BreakNormal BreakKind = iota // at a break opportunity
-	BreakForced                  // at a hard line break ("\n")
-	BreakFinal                   // last line of the paragraph
-	BreakEmergency               // no legal break fitted: the text was cut where it had to be
+	BreakNormal    BreakKind = iota // at a break opportunity
+	BreakForced                     // at a hard line break ("\n")
+	BreakFinal                      // last line of the paragraph
+	BreakEmergency                  // no legal break fitted: the text was cut where it had to be
 )
 
-// Item is a positioned piece of text on a line: X is its start from the
-// line's left edge, Width its advance after compression and letter spacing.
+// Item is a positioned piece of text on a line: X is where its glyphs are
+// drawn (pen position from the line's left edge), Width its advance after
+// compression. A compressed opening bracket has its blank left half cut
+// off: then LeftTrim > 0 and the item occupies [X+LeftTrim, X+LeftTrim+Width]
+// (the glyph is still drawn at X with its natural advances; the trimmed part
+// is blank). Text is a substring of the source run's Text and never holds
+// white space between words: spaces are gaps between items.
 type Item struct {
-	X     float64
-	Width float64
-	Text  string
-	Run   int // index of the source Run
+	X        float64
+	Width    float64
+	Text     string
+	Run      int     // index of the source Run
+	LeftTrim float64 // blank cut from the left of the glyph box (punctuation compression)
 }
 
 // Line is one laid-out line.
 type Line struct {
 	Items     []Item
-	Width     float64 // width used (equals Options.Width for justified lines)
+	Width     float64 // width used from the left edge, indent included (equals Options.Width for justified lines)
 	Justified bool
 	Break     BreakKind
+	// Ratio is the adjustment applied: > 0 the line was stretched by that
+	// fraction of its stretchability, < 0 shrunk (punctuation compression,
+	// tighter spaces), 0 set at natural width.
+	Ratio float64
 }

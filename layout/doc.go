@@ -1,0 +1,31 @@
+// Package layout breaks and justifies paragraphs of Chinese, Japanese and
+// mixed Latin text. It is pure computation over font metrics: it knows
+// nothing of PDF or EPUB.
+//
+// Paragraph takes styled runs (text, a Face for measuring, a size) and
+// returns lines of positioned items: one item per CJK character and per
+// Latin word, so that a backend that draws each item at its X with natural
+// advances reproduces inter-character justification exactly.
+//
+// The rules follow the W3C "Requirements for Chinese Text Layout" (clreq),
+// GB/T 15834-2011 for punctuation and, for Japanese, "Requirements for
+// Japanese Text Layout" (jlreq):
+//
+//   - break opportunities are those of UAX #14 (go-text's segmenter),
+//     tailored by the line start and line end prohibitions (clreq §3.1.7,
+//     jlreq §3.1.7 kinsoku), never inside Latin words, numbers with units,
+//     dash and ellipsis pairs, and inside URLs only after / . -;
+//   - adjacent full-width punctuation is compressed, opening brackets at a
+//     line start and closing marks at a line end are set half-width, per
+//     PunctStyle, and only where the face's ink shows a blank side
+//     (clreq §3.1.6);
+//   - lines are chosen by total fit (Knuth & Plass) over the paragraph and
+//     justified by spaces first, then inter-character gaps; shrinking is
+//     done by punctuation compression (clreq §3.8);
+//   - an optional quarter-em gap separates Han from Latin letters and
+//     digits (clreq §3.2.1);
+//   - the last line never holds a single character.
+//
+// NormalizePunct turns ASCII punctuation in Chinese text into its
+// full-width form before layout.
+package layout

@@ -1,0 +1,178 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+)
+
+// NormalizePunct rewrites ASCII punctuation used in Chinese text into the
+// full-width marks GB/T 15834-2011 prescribes, and returns the new text and
+// the number of characters changed:
+//
+//   - , : ; ? ! right after a Han character (or after a full-width closing
+//     mark and before a Han character) become ，：；？！, and the spaces
+//     that followed them before more CJK text are dropped;
+//   - ( ) become （ ） when the pair encloses Han text or follows a Han
+//     character;
+//   - straight "…" and '…' quotes around text containing Han become “…”
+//     and ‘…’.
+//
+// Latin and number contexts are left alone: 3,000, 12:30, URLs, English
+// sentences, f(x), don't.
+func NormalizePunct(s string) (string, int) {
+	if !strings.ContainsAny(s, ",:;?!()\"'") {
+		return s, 0
+	}
+	rs := []rune(s)
+	drop := make([]bool, len(rs))
+	n := 0
+	prevVisible := func(i int) rune { // nearest preceding non-space rune
+		for i--; i >= 0; i-- {
+			if !drop[i] && !unicode.IsSpace(rs[i]) {
+				return rs[i]
+			}
+		}
+		return 0
+	}
+	nextVisible := func(i int) (rune, int) {
+		for i++; i < len(rs); i++ {
+			if !unicode.IsSpace(rs[i]) {
+				return rs[i], i
+			}
+		}
+		return 0, len(rs)
+	}
+
+	// Pairs first, so that "中文(English)" is decided by the pair.
+	pairParens(rs, &n)
+	pairQuotes(rs, '"', '“', '”', &n)
+	pairQuotes(rs, '\'', '‘', '’', &n)
+
+	for i, r := range rs {
+		var full rune
+		switch r {
+		case ',':
+			full = '，'
+		case ':':
+			full = '：'
+		case ';':
+			full = '；'
+		case '?':
+			full = '？'
+		case '!':
+			full = '！'
+		default:
+			continue
+		}
+		prev := rune(0)
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		next, ni := nextVisible(i)
+		ok := isHan(prev) || isCJKPunct(prev) && classOf(prev) != pcOpen && (isHan(next) || next == 0)
+		if prev == 0 || unicode.IsSpace(prev) {
+			// ", 中文" after a space: only if the text before is CJK too
+			ok = isHan(prevVisible(i)) && isHan(next)
+		}
+		if !ok {
+			continue
+		}
+		rs[i] = full
+		n++
+		if isHan(next) || isCJKPunct(next) {
+			for k := i + 1; k < ni; k++ {
+				drop[k] = true // no space after a full-width mark
+			}
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 2*n)
+	for i, r := range rs {
+		if !drop[i] {
+			b.WriteRune(r)
+		}
+	}
+	return b.String(), n
+}
+
+// isCJKPunct reports whether r is a full-width punctuation mark.
+func isCJKPunct(r rune) bool {
+	return classOf(r) != pcNone && isWide(r) || r == '“' || r == '”' || r == '‘' || r == '’'
+}
+
+// containsHan reports whether rs holds a Han character.
+func containsHan(rs []rune) bool {
+	for _, r := range rs {
+		if isHan(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairParens converts matched ( ) pairs whose content holds Han text or
+// that follow a Han character.
+func pairParens(rs []rune, n *int) {
+	var stack []int
+	for i, r := range rs {
+		switch r {
+		case '(':
+			stack = append(stack, i)
+		case ')':
+			if len(stack) == 0 {
+				continue
+			}
+			o := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			before := rune(0)
+			if o > 0 {
+				before = rs[o-1]
+			}
+			if containsHan(rs[o+1:i]) || isHan(before) || isCJKPunct(before) {
+				rs[o], rs[i] = '（', '）'
+				*n += 2
+			}
+		}
+	}
+}
+
+// pairQuotes converts straight quote pairs around Han text into curly
+// quotes. An opening quote may not follow a letter or digit (that is an
+// apostrophe or a prime: don't, 5'), a closing one may not precede one.
+func pairQuotes(rs []rune, q, open, close rune, n *int) {
+	alnum := func(i int) bool {
+		return i >= 0 && i < len(rs) && isLatinAlnum(rs[i])
+	}
+	o := -1
+	for i, r := range rs {
+		if r == '\n' {
+			o = -1
+		}
+		if r != q {
+			continue
+		}
+		if o < 0 {
+			if !alnum(i - 1) {
+				o = i
+			}
+			continue
+		}
+		if alnum(i+1) && q == '\'' {
+			continue // an apostrophe inside the quotation
+		}
+		if containsHan(rs[o+1:i]) && !containsRune(rs[o+1:i], '\n') {
+			rs[o], rs[i] = open, close
+			*n += 2
+		}
+		o = -1
+	}
+}
+
+func containsRune(rs []rune, c rune) bool {
+	for _, r := range rs {
+		if r == c {
+			return true
+		}
+	}
+	return false
+}

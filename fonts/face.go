@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"sync"
 
@@ -25,11 +26,11 @@ type Face struct {
 	// for none), astral the mapped code points above U+FFFF.
 	bmp    []uint16
 	astral map[rune]uint16
-	adv    []float32 // advance of each glyph, em
+	adv    []float64 // advance of each glyph, em
 
 	inkMu  sync.Mutex
 	gtFace *font.Face // go-text face for glyph extents; not concurrency-safe, guarded by inkMu
-	ink    map[uint16][2]float32
+	ink    map[uint16][2]float64
 
 	subsetMu sync.Mutex
 	sfnt     *tdfont.SFNT // parsed for Subset on first use; guarded by subsetMu
@@ -93,7 +94,7 @@ func (f *Face) HasGlyph(r rune) bool { return f.glyph(r) != 0 }
 
 // Advance is the horizontal advance of r in em; for a character the face
 // does not map, the advance of the .notdef glyph.
-func (f *Face) Advance(r rune) float64 { return float64(f.adv[f.glyph(r)]) }
+func (f *Face) Advance(r rune) float64 { return f.adv[f.glyph(r)] }
 
 // Ink is the horizontal extent of r's ink inside its advance box, em:
 // 0 ≤ left ≤ right ≤ Advance(r). A glyph without ink (a space) gives 0, 0.
@@ -106,24 +107,24 @@ func (f *Face) Ink(r rune) (left, right float64) {
 		f.ink[g] = e
 	}
 	f.inkMu.Unlock()
-	return float64(e[0]), float64(e[1])
+	return e[0], e[1]
 }
 
 // inkOf computes the ink extent of glyph g; f.inkMu must be held.
-func (f *Face) inkOf(g uint16) (e [2]float32) {
+func (f *Face) inkOf(g uint16) (e [2]float64) {
 	defer func() {
 		if recover() != nil { // corrupt outline: treat as no ink
-			e = [2]float32{}
+			e = [2]float64{}
 		}
 	}()
 	ext, ok := f.gtFace.GlyphExtents(font.GID(g))
 	if !ok || ext.Width <= 0 {
 		return e
 	}
-	adv := float64(f.adv[g])
+	adv := f.adv[g]
 	left := clamp(float64(ext.XBearing)/f.upem, 0, adv)
 	right := clamp(float64(ext.XBearing+ext.Width)/f.upem, left, adv)
-	return [2]float32{float32(left), float32(right)}
+	return [2]float64{left, right}
 }
 
 func clamp(v, lo, hi float64) float64 {
@@ -184,7 +185,7 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 		gtFace: gt,
 		bmp:    make([]uint16, 0x10000),
 		astral: map[rune]uint16{},
-		ink:    map[uint16][2]float32{},
+		ink:    map[uint16][2]float64{},
 	}
 
 	if raw, err := ld.RawTable(ot.MustNewTag("name")); err == nil {
@@ -223,9 +224,9 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 		maxGlyph = max(maxGlyph, int(g))
 	}
 	n := max(gtNumGlyphs(ld), maxGlyph+1)
-	f.adv = make([]float32, n)
+	f.adv = make([]float64, n)
 	for g := range f.adv {
-		f.adv[g] = gt.HorizontalAdvance(font.GID(g)) / float32(upem)
+		f.adv[g] = float64(gt.HorizontalAdvance(font.GID(g))) / upem
 	}
 	return f, nil
 }
@@ -265,7 +266,7 @@ func checkTrueType(data []byte, label string) error {
 	if len(data) < 12 {
 		return fmt.Errorf("%s: not a font file (%d bytes)", label, len(data))
 	}
-	version, tabs, err := readTables(data, 0)
+	version := binary.BigEndian.Uint32(data)
 	switch version {
 	case tagTrueType, tagAppleTrue, tagOpenType:
 	case tagCollection:
@@ -275,6 +276,7 @@ func checkTrueType(data []byte, label string) error {
 	default:
 		return fmt.Errorf("%s: not a TrueType or OpenType font", label)
 	}
+	_, tabs, err := readTables(data, 0)
 	if err != nil {
 		return fmt.Errorf("%s: corrupt font: %v", label, err)
 	}

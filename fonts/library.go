@@ -32,7 +32,8 @@ func NewLibrary() *Library {
 	return &Library{faces: map[string]*libEntry{}}
 }
 
-// cached returns the face under key, calling load once per key.
+// cached returns the face under key, calling load once per key (and again
+// after a failure).
 func (l *Library) cached(key string, load func() (*Face, error)) (*Face, error) {
 	l.mu.Lock()
 	e := l.faces[key]
@@ -42,6 +43,14 @@ func (l *Library) cached(key string, load func() (*Face, error)) (*Face, error) 
 	}
 	l.mu.Unlock()
 	e.once.Do(func() { e.face, e.err = load() })
+	if e.err != nil {
+		// Forget failures: the file may be fixed before the next call.
+		l.mu.Lock()
+		if l.faces[key] == e {
+			delete(l.faces, key)
+		}
+		l.mu.Unlock()
+	}
 	return e.face, e.err
 }
 
@@ -78,28 +87,49 @@ func (l *Library) Load(spec string) (*Face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	data, err := os.ReadFile(abs)
-	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", path, unwrapPathError(err))
-	}
+	// The spec is cached as well as the face it resolves to, so that a
+	// file is read once however often it is asked for, and a face named
+	// by index and by name is parsed once.
+	return l.cached("\x00spec:"+abs+"#"+sel, func() (*Face, error) {
+		data, err := os.ReadFile(abs)
+		if err != nil {
+			return nil, fmt.Errorf("font %s: %w", path, unwrapPathError(err))
+		}
+		key, load := faceLoader(data, path, abs, sel)
+		if load == nil {
+			return nil, key.err
+		}
+		return l.cached(key.key, load)
+	})
+}
+
+type faceKey struct {
+	key string
+	err error
+}
+
+// faceLoader resolves the face sel of the font file data (read from path,
+// abs its absolute form) to a cache key and a function that parses it; on
+// error the function is nil and key.err says why.
+func faceLoader(data []byte, path, abs, sel string) (faceKey, func() (*Face, error)) {
 	if !isCollection(data) {
 		if sel != "" {
-			return nil, fmt.Errorf("%s: not a font collection (.ttc), so it has no face %q; drop the \"#%s\"", path, sel, sel)
+			return faceKey{err: fmt.Errorf("%s: not a font collection (.ttc), so it has no face %q; drop the \"#%s\"", path, sel, sel)}, nil
 		}
-		return l.cached(abs, func() (*Face, error) { return parseFace(data, path) })
+		return faceKey{key: abs}, func() (*Face, error) { return parseFace(data, path) }
 	}
 	index, err := collectionFace(data, path, sel)
 	if err != nil {
-		return nil, err
+		return faceKey{err: err}, nil
 	}
 	label := fmt.Sprintf("%s#%d", path, index)
-	return l.cached(fmt.Sprintf("%s#%d", abs, index), func() (*Face, error) {
+	return faceKey{key: fmt.Sprintf("%s#%d", abs, index)}, func() (*Face, error) {
 		ttf, err := extractFace(data, index, label)
 		if err != nil {
 			return nil, err
 		}
 		return parseFace(ttf, label)
-	})
+	}
 }
 
 // splitSpec splits "file#selector". A spec naming an existing file is a

@@ -152,3 +152,49 @@ func checksum(b []byte) uint32 {
 	}
 	return sum
 }
+
+// subsetNames returns a name table holding the records of the given name
+// table whose IDs are in keep (in their original order), or nil when name
+// is unreadable. The tdewolff subsetter writes an empty name table, but
+// PDF writers need the PostScript name (ID 6) and the OFL wants the
+// copyright and licence (IDs 0, 13, 14) to travel with the font.
+func subsetNames(name []byte, keep func(id uint16) bool) []byte {
+	if len(name) < 6 {
+		return nil
+	}
+	count := int(binary.BigEndian.Uint16(name[2:]))
+	storage := int(binary.BigEndian.Uint16(name[4:]))
+	if 6+12*count > len(name) || storage > len(name) {
+		return nil
+	}
+	type record struct {
+		head [8]byte // platform, encoding, language, name IDs
+		str  []byte
+	}
+	var recs []record
+	for i := range count {
+		rec := name[6+12*i:]
+		id := binary.BigEndian.Uint16(rec[6:])
+		length := int(binary.BigEndian.Uint16(rec[8:]))
+		off := storage + int(binary.BigEndian.Uint16(rec[10:]))
+		if !keep(id) || off+length > len(name) {
+			continue
+		}
+		var r record
+		copy(r.head[:], rec[:8])
+		r.str = name[off : off+length]
+		recs = append(recs, r)
+	}
+	out := make([]byte, 6+12*len(recs))
+	binary.BigEndian.PutUint16(out[2:], uint16(len(recs)))
+	binary.BigEndian.PutUint16(out[4:], uint16(len(out)))
+	base := len(out)
+	for i, r := range recs {
+		rec := out[6+12*i:]
+		copy(rec, r.head[:])
+		binary.BigEndian.PutUint16(rec[8:], uint16(len(r.str)))
+		binary.BigEndian.PutUint16(rec[10:], uint16(len(out)-base))
+		out = append(out, r.str...)
+	}
+	return out
+}

@@ -31,7 +31,8 @@ func (f Format) String() string {
 // Subset returns a font holding the glyphs of runes that the face maps
 // (others are ignored), plus .notdef; every character mapped to a kept
 // glyph stays mapped with its original advance. The tables kept are cmap,
-// glyf, loca, head, hhea, hmtx, maxp, name, OS/2 and post; layout tables
+// glyf, loca, head, hhea, hmtx, maxp, name (naming, copyright and licence
+// records only), OS/2 and post; layout tables
 // (GSUB, GPOS) and hinting are dropped. The output is deterministic: the
 // same face and rune set always give the same bytes.
 func Subset(f *Face, runes []rune, format Format) ([]byte, error) {
@@ -47,6 +48,17 @@ func Subset(f *Face, runes []rune, format Format) ([]byte, error) {
 	slices.Sort(glyphs[1:])
 	glyphs = slices.Compact(glyphs)
 	return f.subset(glyphs, format)
+}
+
+// keptName selects the name records a subset keeps: copyright (0),
+// family and subfamily (1, 2, 16, 17), unique, full and PostScript names
+// (3, 4, 6), version (5), licence and licence URL (13, 14).
+func keptName(id uint16) bool {
+	switch id {
+	case 0, 1, 2, 3, 4, 5, 6, 13, 14, 16, 17:
+		return true
+	}
+	return false
 }
 
 // subset runs the tdewolff/font subsetter behind recover: the face's font
@@ -69,6 +81,11 @@ func (f *Face) subset(glyphs []uint16, format Format) (out []byte, err error) {
 	sub, err := f.sfnt.Subset(glyphs, tdfont.SubsetOptions{Tables: tdfont.KeepMinTables})
 	if err != nil {
 		return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
+	}
+	if names := subsetNames(f.sfnt.Tables["name"], keptName); names != nil {
+		pad := func(n int) uint32 { return uint32((n + 3) &^ 3) }
+		sub.Length += pad(len(names)) - pad(len(sub.Tables["name"])) // WOFF2 totalSfntSize
+		sub.Tables["name"] = names
 	}
 	if format == WOFF2 {
 		b, err := sub.WriteWOFF2()

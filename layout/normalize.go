@@ -20,10 +20,31 @@ import (
 // Latin and number contexts are left alone: 3,000, 12:30, URLs, English
 // sentences, f(x), don't.
 func NormalizePunct(s string) (string, int) {
+	total := 0
+	// A conversion can make its neighbour convertible ('' 中 ''), so repeat
+	// until nothing changes; each round converts at least one rune.
+	for round := 0; round < 8; round++ {
+		t, n := normalizeOnce(s)
+		if n == 0 {
+			break
+		}
+		s, total = t, total+n
+	}
+	return s, total
+}
+
+func normalizeOnce(s string) (string, int) {
 	if !strings.ContainsAny(s, ",:;?!()\"'") {
 		return s, 0
 	}
-	rs := []rune(s)
+	var rs []rune
+	var offs []int // byte offset of each rune, plus len(s)
+	for i, r := range s {
+		rs = append(rs, r)
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(s))
+	orig := append([]rune(nil), rs...)
 	drop := make([]bool, len(rs))
 	n := 0
 	prevVisible := func(i int) rune { // nearest preceding non-space rune
@@ -44,9 +65,9 @@ func NormalizePunct(s string) (string, int) {
 	}
 
 	// Pairs first, so that "中文(English)" is decided by the pair.
-	pairParens(rs, &n)
 	pairQuotes(rs, '"', '“', '”', &n)
 	pairQuotes(rs, '\'', '‘', '’', &n)
+	pairParens(rs, &n)
 
 	for i, r := range rs {
 		var full rune
@@ -88,8 +109,12 @@ func NormalizePunct(s string) (string, int) {
 	var b strings.Builder
 	b.Grow(len(s) + 2*n)
 	for i, r := range rs {
-		if !drop[i] {
+		switch {
+		case drop[i]:
+		case r != orig[i]:
 			b.WriteRune(r)
+		default:
+			b.WriteString(s[offs[i]:offs[i+1]]) // invalid UTF-8 passes through unchanged
 		}
 	}
 	return b.String(), n

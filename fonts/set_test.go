@@ -28,9 +28,9 @@ func TestSplit(t *testing.T) {
 		want string // segments as face:text|face:text
 	}{
 		{Body, "中文abc", "mini:中文abc"},
-		{Body, "中文国家", "mini:中文|sans:国家"},                   // body → heading before defaults
-		{Body, "中𠮷文", "mini:中𠮷文"},                          // uncovered stays with the role's face
-		{Body, "国 家", "sans:国 家"},                           // a space does not split
+		{Body, "中文国家", "mini:中文|sans:国家"},                     // body → heading before defaults
+		{Body, "中𠮷文", "mini:中𠮷文"},                             // uncovered stays with the role's face
+		{Body, "国 家", "sans:国 家"},                             // a space does not split
 		{Body, "中\u200d国\ufe0f", "mini:中\u200d|sans:国\ufe0f"}, // joiner, selector cling
 		{Heading, "国家中文", "sans:国家中文"},
 		{Heading, "𠮷", "sans:𠮷"},

@@ -125,7 +125,9 @@ func TestSubset(t *testing.T) {
 			if err != nil {
 				t.Fatalf("WOFF2 does not decode: %v", err)
 			}
-			if size := binary.BigEndian.Uint32(woff2[16:]); int(size) != len(decoded) {
+			// totalSfntSize is an estimate (glyph padding may differ after
+			// the glyf transform) but must account for every table.
+			if size := int(binary.BigEndian.Uint32(woff2[16:])); size < len(decoded)*9/10 || size > len(decoded)*11/10+64 {
 				t.Errorf("WOFF2 totalSfntSize %d, decoded font %d bytes", size, len(decoded))
 			}
 			if tt.face.HasGlyph(tt.runes[0]) {

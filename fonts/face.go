@@ -28,9 +28,7 @@ type Face struct {
 	astral map[rune]uint16
 	adv    []float64 // advance of each glyph, em
 
-	inkMu  sync.Mutex
-	gtFace *font.Face // go-text face for glyph extents; not concurrency-safe, guarded by inkMu
-	ink    map[uint16][2]float64
+	ink    [][2]float64 // horizontal ink extent of each glyph, em
 
 	subsetMu sync.Mutex
 	sfnt     *tdfont.SFNT // parsed for Subset on first use; guarded by subsetMu
@@ -99,31 +97,23 @@ func (f *Face) Advance(r rune) float64 { return f.adv[f.glyph(r)] }
 // Ink is the horizontal extent of r's ink inside its advance box, em:
 // 0 ≤ left ≤ right ≤ Advance(r). A glyph without ink (a space) gives 0, 0.
 func (f *Face) Ink(r rune) (left, right float64) {
-	g := f.glyph(r)
-	f.inkMu.Lock()
-	e, ok := f.ink[g]
-	if !ok {
-		e = f.inkOf(g)
-		f.ink[g] = e
-	}
-	f.inkMu.Unlock()
+	e := f.ink[f.glyph(r)]
 	return e[0], e[1]
 }
 
-// inkOf computes the ink extent of glyph g; f.inkMu must be held.
-func (f *Face) inkOf(g uint16) (e [2]float64) {
+// inkOf computes the ink extent of glyph g.
+func inkOf(gt *font.Face, g font.GID, adv, upem float64) (e [2]float64) {
 	defer func() {
 		if recover() != nil { // corrupt outline: treat as no ink
 			e = [2]float64{}
 		}
 	}()
-	ext, ok := f.gtFace.GlyphExtents(font.GID(g))
+	ext, ok := gt.GlyphExtents(g)
 	if !ok || ext.Width <= 0 {
 		return e
 	}
-	adv := f.adv[g]
-	left := clamp(float64(ext.XBearing)/f.upem, 0, adv)
-	right := clamp(float64(ext.XBearing+ext.Width)/f.upem, left, adv)
+	left := clamp(float64(ext.XBearing)/upem, 0, adv)
+	right := clamp(float64(ext.XBearing+ext.Width)/upem, left, adv)
 	return [2]float64{left, right}
 }
 
@@ -182,10 +172,8 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 		data:   data,
 		upem:   upem,
 		weight: 400,
-		gtFace: gt,
 		bmp:    make([]uint16, 0x10000),
 		astral: map[rune]uint16{},
-		ink:    map[uint16][2]float64{},
 	}
 
 	if raw, err := ld.RawTable(ot.MustNewTag("name")); err == nil {
@@ -225,9 +213,13 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 	}
 	n := max(gtNumGlyphs(ld), maxGlyph+1)
 	f.adv = make([]float64, n)
+	f.ink = make([][2]float64, n)
 	for g := range f.adv {
 		f.adv[g] = float64(gt.HorizontalAdvance(font.GID(g))) / upem
+		f.ink[g] = inkOf(gt, font.GID(g), f.adv[g], upem)
 	}
+	// The go-text font (all outlines, parsed) is dropped here: the face
+	// keeps only its tables of metrics.
 	return f, nil
 }
 

@@ -1,0 +1,129 @@
+package fonts
+
+import (
+	"testing"
+
+	"github.com/qikan-dev/qikan/assets"
+)
+
+func BenchmarkParseDefaults(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseFace(assets.SerifTTF, "serif"); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := parseFace(assets.SansTTF, "sans"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchText is 60 000 characters of mixed Han, punctuation and Latin from
+// the serif's own character set.
+func benchText(b *testing.B, f *Face) []rune {
+	all := f.Runes()
+	rs := make([]rune, 60000)
+	for i := range rs {
+		switch {
+		case i%17 == 0:
+			rs[i] = '，'
+		case i%29 == 0:
+			rs[i] = 'a' + rune(i%26)
+		default:
+			rs[i] = all[(i*7919)%len(all)]
+		}
+	}
+	return rs
+}
+
+func BenchmarkAdvance(b *testing.B) {
+	f, err := NewLibrary().Default(Body)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := benchText(b, f)
+	b.ResetTimer()
+	var sum float64
+	i := 0
+	for b.Loop() {
+		sum += f.Advance(text[i])
+		i++
+		if i == len(text) {
+			i = 0
+		}
+	}
+	if sum <= 0 {
+		b.Fatal("no advance")
+	}
+}
+
+// BenchmarkAdvance60k measures the metrics part of laying out a 60 000
+// character issue: one Advance and one HasGlyph per character.
+func BenchmarkAdvance60k(b *testing.B) {
+	f, err := NewLibrary().Default(Body)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := benchText(b, f)
+	b.ResetTimer()
+	for b.Loop() {
+		var sum float64
+		for _, r := range text {
+			if f.HasGlyph(r) {
+				sum += f.Advance(r)
+			}
+		}
+		if sum <= 0 {
+			b.Fatal("no advance")
+		}
+	}
+}
+
+func BenchmarkInk(b *testing.B) {
+	f, err := NewLibrary().Default(Body)
+	if err != nil {
+		b.Fatal(err)
+	}
+	punct := []rune("。，、（）“”《》「」")
+	i := 0
+	for b.Loop() {
+		f.Ink(punct[i%len(punct)])
+		i++
+	}
+}
+
+func BenchmarkSplit(b *testing.B) {
+	set, err := NewLibrary().Set("", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(benchText(b, set.Face(Body))[:1000])
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		set.Split(Body, text)
+	}
+}
+
+func benchmarkSubset(b *testing.B, format Format) {
+	f, err := NewLibrary().Default(Body)
+	if err != nil {
+		b.Fatal(err)
+	}
+	runes := sampleRunes(f, 3000)
+	if _, err := Subset(f, runes, format); err != nil { // parse once
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	var size int
+	for b.Loop() {
+		out, err := Subset(f, runes, format)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(out)
+	}
+	b.ReportMetric(float64(size), "bytes")
+}
+
+func BenchmarkSubset3000TTF(b *testing.B)   { benchmarkSubset(b, TTF) }
+func BenchmarkSubset3000WOFF2(b *testing.B) { benchmarkSubset(b, WOFF2) }

@@ -28,7 +28,7 @@ type Face struct {
 	astral map[rune]uint16
 	adv    []float64 // advance of each glyph, em
 
-	ink    [][2]float64 // horizontal ink extent of each glyph, em
+	ink [][2]float64 // horizontal ink extent of each glyph, em
 
 	subsetMu sync.Mutex
 	sfnt     *tdfont.SFNT // parsed for Subset on first use; guarded by subsetMu

@@ -591,7 +591,11 @@ func (p *para) setPiece(out []Line, lo, hi int, final bool) []Line {
 	added := false
 	for k := 0; k+1 < len(pos); k++ {
 		s, e := pos[k], pos[k+1]
-		if e-s > 1 && p.cumMin[e]-p.cumMin[s]-(p.joints[e-1].gap-p.joints[e-1].shr) > W+eps {
+		min := p.cumMin[e] - p.cumMin[s] - (p.joints[e-1].gap - p.joints[e-1].shr)
+		if s == 0 {
+			min += p.opt.Indent
+		}
+		if e-s > 1 && min > W+eps {
 			for i := s; i < e-1; i++ {
 				p.joints[i].breakable = true
 				p.joints[i].emergency = true

@@ -28,7 +28,8 @@ type Face struct {
 	astral map[rune]uint16
 	adv    []float64 // advance of each glyph, em
 
-	ink [][2]float64 // horizontal ink extent of each glyph, em
+	ink  [][2]float64      // horizontal ink extent of each glyph, em
+	vert map[uint16]uint16 // glyph → vertical alternate ('vert'/'vrt2' GSUB)
 
 	subsetMu sync.Mutex
 	sfnt     *tdfont.SFNT // parsed for Subset on first use; guarded by subsetMu
@@ -218,6 +219,7 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 		f.adv[g] = float64(gt.HorizontalAdvance(font.GID(g))) / upem
 		f.ink[g] = inkOf(gt, font.GID(g), f.adv[g], upem)
 	}
+	f.vert = verticalAlternates(ft)
 	// The go-text font (all outlines, parsed) is dropped here: the face
 	// keeps only its tables of metrics.
 	return f, nil

@@ -33,7 +33,10 @@ func (f Format) String() string {
 // glyph stays mapped with its original advance. The tables kept are cmap,
 // glyf, loca, head, hhea, hmtx, maxp, name (naming, copyright and licence
 // records only), OS/2 and post; layout tables
-// (GSUB, GPOS) and hinting are dropped. The output is deterministic: the
+// (GSUB, GPOS) and hinting are dropped, except that WOFF2 subsets keep
+// vertical writing: the vertical alternates of the kept glyphs with a
+// GSUB 'vert'/'vrt2' lookup to reach them, and vhea/vmtx, so browsers set
+// vertical-rl text with proper punctuation. The output is deterministic: the
 // same face and rune set always give the same bytes.
 func Subset(f *Face, runes []rune, format Format) ([]byte, error) {
 	if format != TTF && format != WOFF2 {
@@ -43,6 +46,9 @@ func Subset(f *Face, runes []rune, format Format) ([]byte, error) {
 	for _, r := range runes {
 		if g := f.glyph(r); g != 0 {
 			glyphs = append(glyphs, g)
+			if v, ok := f.vert[g]; ok && format == WOFF2 {
+				glyphs = append(glyphs, v)
+			}
 		}
 	}
 	slices.Sort(glyphs[1:])
@@ -88,6 +94,7 @@ func (f *Face) subset(glyphs []uint16, format Format) (out []byte, err error) {
 		sub.Tables["name"] = names
 	}
 	if format == WOFF2 {
+		f.addVertical(sub, glyphs)
 		b, err := sub.WriteWOFF2()
 		if err != nil {
 			return nil, fmt.Errorf("fonts: subsetting %s: WOFF2: %v", f.name, err)
@@ -127,4 +134,43 @@ func (f *Face) fixModified(ttf []byte) ([]byte, error) {
 		tabs[i].data = head
 	}
 	return writeSFNT(version, tabs), nil
+}
+
+// addVertical adds a GSUB with the vertical alternates among glyphs (the
+// subset's glyph order) and subset vhea/vmtx tables to sub.
+func (f *Face) addVertical(sub *tdfont.SFNT, glyphs []uint16) {
+	newID := make(map[uint16]uint16, len(glyphs))
+	for i, g := range glyphs {
+		newID[g] = uint16(i)
+	}
+	var pairs [][2]uint16
+	for i, g := range glyphs {
+		if v, ok := f.vert[g]; ok {
+			if nv, ok := newID[v]; ok {
+				pairs = append(pairs, [2]uint16{uint16(i), nv})
+			}
+		}
+	}
+	add := func(tag string, table []byte) {
+		pad := func(n int) uint32 { return uint32((n + 3) &^ 3) }
+		if old, ok := sub.Tables[tag]; ok {
+			sub.Length -= 16 + pad(len(old))
+		}
+		sub.Length += 16 + pad(len(table))
+		sub.Tables[tag] = table
+	}
+	if len(pairs) > 0 {
+		add("GSUB", gsubVert(pairs))
+	}
+	// Glyphs the subsetter appended (components of composite glyphs) get
+	// the default vertical metric.
+	order := slices.Clone(glyphs)
+	for len(order) < int(sub.NumGlyphs()) {
+		order = append(order, 0xFFFF)
+	}
+	vhea, vmtx := subsetVmtx(f.sfnt.Tables["vhea"], f.sfnt.Tables["vmtx"], int(f.sfnt.NumGlyphs()), order)
+	if vhea != nil {
+		add("vhea", vhea)
+		add("vmtx", vmtx)
+	}
 }

@@ -185,3 +185,62 @@ func TestSubsetGopdf(t *testing.T) {
 		}
 	}
 }
+
+// TestSubsetVertical checks that WOFF2 subsets keep the vertical
+// alternates of punctuation, reachable through GSUB 'vert', and vertical
+// metrics.
+func TestSubsetVertical(t *testing.T) {
+	serif, err := NewLibrary().Default(Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []rune("中文，。「」（）")
+	woff2, err := Subset(serif, text, WOFF2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ttf, err := tdfont.ParseWOFF2(woff2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := parseFace(ttf, "subset")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range "，。「」（）" {
+		g := sub.glyph(r)
+		v, ok := sub.vert[g]
+		if !ok {
+			t.Errorf("%q: no vertical alternate in the subset", r)
+			continue
+		}
+		if orig := serif.vert[serif.glyph(r)]; serif.ink[orig] != sub.ink[v] {
+			t.Errorf("%q: vertical alternate ink %v, original %v", r, sub.ink[v], serif.ink[orig])
+		}
+	}
+	// The vertical comma sits in the upper right of the em box.
+	if l, _ := sub.ink[sub.vert[sub.glyph('，')]][0], 0; l < 0.5 {
+		t.Errorf("vertical ， ink starts at %v, want the right half", l)
+	}
+	if _, ok := sub.vert[sub.glyph('中')]; ok {
+		t.Error("中 has a vertical alternate")
+	}
+	st, err := tdfont.ParseSFNT(ttf, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range []string{"GSUB", "vhea", "vmtx"} {
+		if _, ok := st.Tables[tag]; !ok {
+			t.Errorf("no %s table", tag)
+		}
+	}
+	if adv := st.GlyphVerticalAdvance(st.GlyphIndex('中')); adv != 1000 {
+		t.Errorf("vertical advance of 中 = %d, want 1000", adv)
+	}
+	// TTF subsets (PDF) carry no layout tables.
+	plain, _ := Subset(serif, text, TTF)
+	_, tabs, _ := readTables(plain, 0)
+	if hasTable(tabs, "GSUB") {
+		t.Error("TTF subset has a GSUB")
+	}
+}

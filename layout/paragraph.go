@@ -24,6 +24,7 @@ const (
 	shrinkBadness  = 50       // badness factor for shrinking: compression is preferred to stretching
 	stretchBadness = 100
 	maxWindow      = 1000 // at most this many boxes per line are considered
+	looseFill      = 2.0 / 3 // lines filled less than this are tried only if nothing else fits
 	eps            = 1e-9
 )
 
@@ -534,7 +535,7 @@ func badness(m lineMetrics, width float64, ragged bool) (bad, ratio float64, ok 
 			return 0, 0, true
 		}
 		if str <= eps {
-			return 1e6, 0, true // cannot be justified: left-aligned
+			return 1e6, math.Inf(1), true // cannot be justified: left-aligned
 		}
 		r := diff / str
 		return stretchBadness * r * r * r, r, true
@@ -617,48 +618,23 @@ func (p *para) setPiece(out []Line, lo, hi int, final bool) []Line {
 		dem[i] = inf
 	}
 	dem[2] = 0 // start: decent fitness
+	// Lines shorter than looseFill of the measure are tried only when no
+	// fuller line can end at a break (TeX's tolerance): start is the last
+	// break from which the line is at least that full.
+	start := 0
 	for je := 1; je < len(pos); je++ {
 		e := pos[je]
-		last := e == hi
-		var pen float64
-		if !last {
-			pen = p.joints[e-1].penalty
+		for start+1 < je && p.cumW[e]-p.cumW[pos[start+1]] >= looseFill*W {
+			start++
 		}
-		found := false
-		for is := je - 1; is >= 0 && je-is <= maxWindow; is-- {
-			s := pos[is]
-			m := p.measure(s, e, lo)
-			b, r, ok := badness(m, W, ragged || last)
-			extra := 0.0
-			if !ok {
-				if found {
-					break
-				}
-				extra = overfullDemer // the nearest break, though too wide
-			}
-			found = found || ok
-			if last && final && s > lo && p.cumText[e]-p.cumText[s] < 2 {
-				extra += widowDemerits // clreq §3.1.7 / jlreq: no single-character last line
-			}
-			d := (linePenalty+b)*(linePenalty+b) + pen*pen + extra
-			f := fitness(r)
-			for fs := 0; fs < nf; fs++ {
-				prev := dem[is*nf+fs]
-				if prev == inf {
-					continue
-				}
-				t := prev + d
-				if fs-f > 1 || f-fs > 1 {
-					t += adjDemerits
-				}
-				if t < dem[je*nf+f] {
-					dem[je*nf+f] = t
-					from[je*nf+f] = int32(is*nf + fs)
-				}
-			}
-			if !ok {
-				break
-			}
+		first := je - 1
+		if e == hi || ragged {
+			// ragged lines are never loose
+		} else if pos[start] == 0 || p.cumW[e]-p.cumW[pos[start]] >= looseFill*W {
+			first = start
+		}
+		if !p.relax(pos, je, first, lo, hi, final, ragged, dem, from, false) {
+			p.relax(pos, je, je-1, lo, hi, final, ragged, dem, from, true)
 		}
 	}
 	// Backtrack from the best final state.
@@ -679,6 +655,60 @@ func (p *para) setPiece(out []Line, lo, hi int, final bool) []Line {
 		s = e
 	}
 	return out
+}
+
+// relax computes the best ways to reach break pos[je] from the breaks
+// pos[first], pos[first-1], … back to the first one from which the line
+// would be overfull; it reports whether pos[je] became reachable. Only with
+// all may it take an overfull line, when nothing fits.
+func (p *para) relax(pos []int, je, first, lo, hi int, final, ragged bool, dem []float64, from []int32, all bool) bool {
+	const nf = 4
+	W := p.opt.Width
+	e := pos[je]
+	last := e == hi
+	var pen float64
+	if !last {
+		pen = p.joints[e-1].penalty
+	}
+	reached := false
+	found := false
+	for is := first; is >= 0 && je-is <= maxWindow; is-- {
+		s := pos[is]
+		m := p.measure(s, e, lo)
+		b, r, ok := badness(m, W, ragged || last)
+		extra := 0.0
+		if !ok {
+			if found || !all {
+				break
+			}
+			extra = overfullDemer // the nearest break, though too wide
+		}
+		found = found || ok
+		if last && final && s > lo && p.cumText[e]-p.cumText[s] < 2 {
+			extra += widowDemerits // no single character on the last line
+		}
+		d := (linePenalty+b)*(linePenalty+b) + pen*pen + extra
+		f := fitness(r)
+		for fs := 0; fs < nf; fs++ {
+			prev := dem[is*nf+fs]
+			if math.IsInf(prev, 1) {
+				continue
+			}
+			t := prev + d
+			if fs-f > 1 || f-fs > 1 {
+				t += adjDemerits
+			}
+			if t < dem[je*nf+f] {
+				dem[je*nf+f] = t
+				from[je*nf+f] = int32(is*nf + fs)
+				reached = true
+			}
+		}
+		if !ok {
+			break
+		}
+	}
+	return reached
 }
 
 // positions lists the legal break positions of boxes [lo, hi): lo, every

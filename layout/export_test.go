@@ -1,0 +1,7 @@
+package layout
+
+// Test helpers shared with the external test package layout_test.
+var (
+	CheckInvariants = checkInvariants
+	LineTexts       = lineTexts
+)

@@ -1,0 +1,133 @@
+package layout_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/layout"
+)
+
+const sampleDir = "../testdata/dangyuanzhiyou-2025-03"
+
+// sampleParagraphs reads the body paragraphs of the sample issue's
+// articles with a deliberately simple Markdown reader: front matter
+// dropped, blocks split at blank lines, headings, images, tables, fences
+// and rules skipped, emphasis and link markup removed.
+func sampleParagraphs(t testing.TB) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(sampleDir, "articles", "*.md"))
+	if len(files) == 0 {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("sample issue %s missing", sampleDir)
+		}
+		t.Skipf("sample issue %s not there yet", sampleDir)
+	}
+	link := regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	var paras []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := strings.ReplaceAll(string(data), "\r\n", "\n")
+		if strings.HasPrefix(body, "---\n") {
+			if end := strings.Index(body[4:], "\n---\n"); end >= 0 {
+				body = body[4+end+5:]
+			}
+		}
+		inFence := false
+		for _, block := range strings.Split(body, "\n\n") {
+			block = strings.TrimSpace(block)
+			if strings.HasPrefix(block, "```") {
+				inFence = !inFence || strings.Count(block, "```") == 2
+				if strings.Count(block, "```") == 2 {
+					inFence = false
+				}
+				continue
+			}
+			if inFence || block == "" || strings.HasPrefix(block, "#") || strings.HasPrefix(block, "![") ||
+				strings.HasPrefix(block, "|") || strings.HasPrefix(block, "---") || strings.HasPrefix(block, "<") {
+				continue
+			}
+			block = strings.TrimLeft(block, "> ")
+			block = link.ReplaceAllString(block, "$1")
+			block = strings.NewReplacer("**", "", "__", "", "*", "", "`", "", "\\", "").Replace(block)
+			block = strings.ReplaceAll(block, "\n", "")
+			if block != "" {
+				paras = append(paras, block)
+			}
+		}
+	}
+	return paras
+}
+
+func bodyFace(t testing.TB) *fonts.Face {
+	t.Helper()
+	f, err := fonts.NewLibrary().Default(fonts.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// TestSampleIssueInvariants lays out every paragraph of the sample issue in
+// the embedded body face at 10 pt on two measures and checks the invariants
+// of every line (see checkInvariants): nothing lost or duplicated, no line
+// wider than the measure, justified lines exactly flush, no prohibited
+// character at a line start or end. It also checks that no line is
+// stretched beyond recognition: at most one line in a hundred is looser
+// than 1/8 em per gap.
+func TestSampleIssueInvariants(t *testing.T) {
+	paras := sampleParagraphs(t)
+	face := bodyFace(t)
+	for _, measure := range []float64{17, 23.5} {
+		opt := layout.Options{Width: measure * 10, Indent: 20, HanLatinSpace: true}
+		var lines, loose, chars int
+		for _, p := range paras {
+			text, _ := layout.NormalizePunct(p)
+			runs := []layout.Run{{Text: text, Face: face, Size: 10}}
+			ls := layout.Paragraph(runs, opt)
+			layout.CheckInvariants(t, runs, opt, ls, 0.01)
+			for _, l := range ls {
+				lines++
+				chars += len([]rune(strings.Join(layout.LineTexts([]layout.Line{l}), "")))
+				if l.Justified && l.Ratio > 2 { // > 2 × 1/16 em per gap
+					loose++
+				}
+			}
+		}
+		t.Logf("measure %.1f em: %d paragraphs, %d lines, %d characters, %d loose lines", measure, len(paras), lines, chars, loose)
+		if lines == 0 || loose*100 > lines {
+			t.Errorf("measure %.1f em: %d of %d lines loose", measure, loose, lines)
+		}
+	}
+}
+
+// BenchmarkSampleIssue lays out the whole sample issue at both measures.
+func BenchmarkSampleIssue(b *testing.B) {
+	paras := sampleParagraphs(b)
+	face := bodyFace(b)
+	var texts []string
+	chars := 0
+	for _, p := range paras {
+		s, _ := layout.NormalizePunct(p)
+		texts = append(texts, s)
+		chars += len([]rune(s))
+	}
+	b.ResetTimer()
+	lines := 0
+	for i := 0; i < b.N; i++ {
+		for _, measure := range []float64{17, 23.5} {
+			opt := layout.Options{Width: measure * 10, Indent: 20, HanLatinSpace: true}
+			for _, s := range texts {
+				lines += len(layout.Paragraph([]layout.Run{{Text: s, Face: face, Size: 10}}, opt))
+			}
+		}
+	}
+	b.ReportMetric(float64(lines)/b.Elapsed().Seconds(), "lines/s")
+	b.ReportMetric(float64(chars), "chars/issue")
+}

@@ -23,7 +23,7 @@ const (
 	overfullDemer  = 1e15     // a line wider than the measure (only when unavoidable)
 	shrinkBadness  = 50       // badness factor for shrinking: compression is preferred to stretching
 	stretchBadness = 100
-	maxWindow      = 1000 // at most this many boxes per line are considered
+	maxWindow      = 1000    // at most this many boxes per line are considered
 	looseFill      = 2.0 / 3 // lines filled less than this are tried only if nothing else fits
 	eps            = 1e-9
 )

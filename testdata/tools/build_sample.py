@@ -69,6 +69,11 @@ def Q(n):  # question of an interview, set in bold
     return ("q", n)
 
 
+# J joins the next paragraph to the previous one although the previous one
+# ends a sentence: the column break fell exactly on a full stop.
+J = ("j",)
+
+
 def T(text):  # literal paragraph (only for text rebuilt from seed lines)
     return ("t", text)
 
@@ -176,7 +181,7 @@ art("05-dangnei-fagui", S2, L(322), 10, R(324, 332),
 
 art("06-quyu-xietiao-xiandaihua", S3, L(338), 11,
     [342, H(344), *R(346, 356), H(358), *R(360, 364), H(366), 368, 370, 374, H(376),
-     *R(378, 388)],
+     378, J, *R(380, 388)],
     authors=["张学良", "杨羊"], source="摘自《光明日报》")
 
 art("07-tongchou-quyu-liliang", S3, L(392), 14,
@@ -436,6 +441,11 @@ def build_body(a, images):
         if isinstance(op, int):
             op = ("p", op)
         kind = op[0]
+        if kind == "j":
+            if carry is not None or not blocks or blocks[-1][0] != "p":
+                raise SystemExit(f"{a['slug']}: J must follow a closed paragraph")
+            carry = len(blocks) - 1
+            continue
         if kind == "f":
             _, cap, credit, shape = op
             cap = L(cap) if isinstance(cap, int) else cap
@@ -475,6 +485,8 @@ def build_body(a, images):
             blocks.append(["p", squeeze_name(text)])
             continue
         if carry is not None:
+            if os.environ.get("SHOW_JOINS"):
+                print(f"{a['slug']}: …{blocks[carry][1][-12:]} | {text[:12]}…")
             blocks[carry][1] += text
         else:
             blocks.append(["q" if kind == "q" else "p", text])

@@ -108,6 +108,8 @@ func isLatinAlnum(r rune) bool {
 	return (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isWide(r)
 }
 
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
 // isGap reports whether r is white space that layout turns into a gap
 // between items rather than text (including the zero-width space).
 func isGap(r rune) bool {

@@ -359,9 +359,9 @@ func (p *para) tailor(j *joint, a, b *box, gap float64, inURL bool) {
 		if p.opt.HanLatinSpace && !j.spaced {
 			// clreq §3.2.1: a quarter em between Han and Western letters or
 			// digits, none next to punctuation.
-			if isHan(a.last) && isLatinAlnum(b.first) {
+			if !b.wide && a.wide && isAlnum(b.first) && isHan(a.last) {
 				j.gap = a.size * hanLatinGapEm
-			} else if isLatinAlnum(a.last) && isHan(b.first) {
+			} else if !a.wide && b.wide && isAlnum(a.last) && isHan(b.first) {
 				j.gap = b.size * hanLatinGapEm
 			}
 		}

@@ -1,6 +1,7 @@
 package layout_test
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -131,5 +132,33 @@ func BenchmarkSampleIssue(b *testing.B) {
 			b.ReportMetric(float64(lines)/b.Elapsed().Seconds(), "lines/s")
 			b.ReportMetric(float64(chars), "chars/issue")
 		})
+	}
+}
+
+// TestRealFacePunctuation checks punctuation compression against the ink
+// of the embedded Noto Serif CJK SC (GB style: stops in the lower left,
+// opening quotes inked on the right).
+func TestRealFacePunctuation(t *testing.T) {
+	face := bodyFace(t)
+	const size = 10
+	lines := layout.Paragraph([]layout.Run{{Text: "他说：“好。”我走了。", Face: face, Size: size}}, layout.Options{Width: 300})
+	want := map[string]float64{"：": 5, "“": 10, "。": 5, "”": 10}
+	for _, it := range lines[0].Items[:6] {
+		if w, ok := want[it.Text]; ok && math.Abs(it.Width-w) > 1e-6 {
+			t.Errorf("%q width %.3f, want %.3f", it.Text, it.Width, w)
+		}
+	}
+	if last := lines[0].Items[len(lines[0].Items)-1]; math.Abs(last.Width-size) > 1e-6 {
+		t.Errorf("final 。 width %.3f, want full %d", last.Width, size)
+	}
+	// An opening quote at the start of a line (not the paragraph's first)
+	// is set half-width: its blank left half is cut off.
+	lines = layout.Paragraph([]layout.Run{{Text: "一二三四五“六七八”九十", Face: face, Size: size}}, layout.Options{Width: 50})
+	if got := layout.LineTexts(lines); len(got) < 2 || !strings.HasPrefix(got[1], "“") {
+		t.Fatalf("lines %q: want line 2 to start with “", got)
+	}
+	q := lines[1].Items[0]
+	if math.Abs(q.LeftTrim-5) > 1e-6 || math.Abs(q.X+q.LeftTrim) > 1e-6 || math.Abs(q.Width-5) > 1e-6 {
+		t.Errorf("line-start “: X %.3f trim %.3f width %.3f, want X -5 trim 5 width 5", q.X, q.LeftTrim, q.Width)
 	}
 }

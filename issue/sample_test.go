@@ -132,8 +132,8 @@ func TestSampleIssue(t *testing.T) {
 	}
 
 	for _, s := range sampleTexts(iss) {
-		if m := asciiPunctBetweenHan.FindString(s); m != "" {
-			t.Errorf("ASCII punctuation between Han characters %q in %q", m, tail(s, 40))
+		if loc := asciiPunctBetweenHan.FindStringIndex(s); loc != nil {
+			t.Errorf("ASCII punctuation between Han characters in …%s…", around(s, loc[0], loc[1]))
 		}
 		for _, junk := range pageFurniture {
 			if strings.Contains(s, junk) {
@@ -264,6 +264,19 @@ func labelLine(text string) bool {
 		}
 	}
 	return true
+}
+
+// around returns s[i:j] with up to ten runes of context on either side.
+func around(s string, i, j int) string {
+	before := []rune(s[:i])
+	if len(before) > 10 {
+		before = before[len(before)-10:]
+	}
+	after := []rune(s[j:])
+	if len(after) > 10 {
+		after = after[:10]
+	}
+	return string(before) + s[i:j] + string(after)
 }
 
 func tail(s string, n int) string {

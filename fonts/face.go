@@ -200,8 +200,14 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 
 	maxGlyph := 0
 	it := ft.Cmap.Iter()
-	for it.Next() {
+	// A hostile cmap can claim ranges of billions of characters: stop
+	// after twice the size of Unicode, or at the first character past it
+	// (format 12 groups are sorted).
+	for steps := 0; it.Next() && steps < 2*0x110000; steps++ {
 		r, g := it.Char()
+		if r > 0x10FFFF {
+			break
+		}
 		if g == 0 || g > 0xFFFF || r < 0 || r > 0x10FFFF {
 			continue
 		}
@@ -216,7 +222,7 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 	f.adv = make([]float64, n)
 	f.ink = make([][2]float64, n)
 	for g := range f.adv {
-		f.adv[g] = float64(gt.HorizontalAdvance(font.GID(g))) / upem
+		f.adv[g] = max(float64(gt.HorizontalAdvance(font.GID(g)))/upem, 0)
 		f.ink[g] = inkOf(gt, font.GID(g), f.adv[g], upem)
 	}
 	f.vert = verticalAlternates(ft)

@@ -227,6 +227,11 @@ func (p *para) build() {
 			a = b
 			continue
 		}
+		for isGap(text[a]) { // white space carrying combining marks: the space is a gap
+			pendGap += p.spaceWidth(runOf[a], text[a])
+			pendSpaced = true
+			a++
+		}
 		run := runOf[a]
 		end := int32(len(p.runs[run].Text))
 		if b < n && runOf[b] == run {

@@ -156,3 +156,29 @@ func TestCheck(t *testing.T) {
 		t.Errorf("missing %q, want 国家", got)
 	}
 }
+
+func TestUsage(t *testing.T) {
+	lib := NewLibrary()
+	set, err := lib.Set(filepath.Join("testdata", "serif-mini.ttf"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mini, sans := set.Face(Body), set.Face(Heading)
+	serif, _ := lib.Default(Body)
+	u := NewUsage(set)
+	u.Add(Body, "中文国家中")
+	u.Add(Heading, "标题")
+	u.Add(Body, "𠮷")
+	if got := u.Faces(); len(got) != 2 || got[0] != mini || got[1] != sans {
+		t.Errorf("Faces() = %v", got)
+	}
+	if got := string(u.Runes(mini)); got != "中文𠮷" {
+		t.Errorf("Runes(body) = %q", got)
+	}
+	if got := string(u.Runes(sans)); got != "国家标题" {
+		t.Errorf("Runes(heading) = %q, want 国家标题 in code point order", got)
+	}
+	if got := u.Runes(serif); len(got) != 0 {
+		t.Errorf("Runes(unused face) = %q", string(got))
+	}
+}

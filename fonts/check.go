@@ -3,6 +3,7 @@ package fonts
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -122,21 +123,10 @@ func (c *checker) text(s string) {
 		}
 		m := &c.missing[i]
 		m.Count++
-		if n := len(m.Articles); n == 0 || m.Articles[n-1] != c.place {
-			if !containsString(m.Articles, c.place) {
-				m.Articles = append(m.Articles, c.place)
-			}
+		if !slices.Contains(m.Articles, c.place) {
+			m.Articles = append(m.Articles, c.place)
 		}
 	}
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // rel names a file relative to the issue directory.

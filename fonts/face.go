@@ -218,7 +218,7 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 		}
 		maxGlyph = max(maxGlyph, int(g))
 	}
-	n := max(gtNumGlyphs(ld), maxGlyph+1)
+	n := max(numGlyphs(ld), maxGlyph+1)
 	f.adv = make([]float64, n)
 	f.ink = make([][2]float64, n)
 	for g := range f.adv {
@@ -231,8 +231,8 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 	return f, nil
 }
 
-// gtNumGlyphs reads maxp.numGlyphs.
-func gtNumGlyphs(ld *ot.Loader) int {
+// numGlyphs reads maxp.numGlyphs.
+func numGlyphs(ld *ot.Loader) int {
 	raw, err := ld.RawTable(ot.MustNewTag("maxp"))
 	if err != nil {
 		return 1

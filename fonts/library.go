@@ -95,41 +95,35 @@ func (l *Library) Load(spec string) (*Face, error) {
 		if err != nil {
 			return nil, fmt.Errorf("font %s: %w", path, unwrapPathError(err))
 		}
-		key, load := faceLoader(data, path, abs, sel)
-		if load == nil {
-			return nil, key.err
+		key, load, err := faceLoader(data, path, abs, sel)
+		if err != nil {
+			return nil, err
 		}
-		return l.cached(key.key, load)
+		return l.cached(key, load)
 	})
 }
 
-type faceKey struct {
-	key string
-	err error
-}
-
 // faceLoader resolves the face sel of the font file data (read from path,
-// abs its absolute form) to a cache key and a function that parses it; on
-// error the function is nil and key.err says why.
-func faceLoader(data []byte, path, abs, sel string) (faceKey, func() (*Face, error)) {
+// abs its absolute form) to a cache key and a function that parses it.
+func faceLoader(data []byte, path, abs, sel string) (key string, load func() (*Face, error), err error) {
 	if !isCollection(data) {
 		if sel != "" {
-			return faceKey{err: fmt.Errorf("%s: not a font collection (.ttc), so it has no face %q; drop the \"#%s\"", path, sel, sel)}, nil
+			return "", nil, fmt.Errorf("%s: not a font collection (.ttc), so it has no face %q; drop the \"#%s\"", path, sel, sel)
 		}
-		return faceKey{key: abs}, func() (*Face, error) { return parseFace(data, path) }
+		return abs, func() (*Face, error) { return parseFace(data, path) }, nil
 	}
 	index, err := collectionFace(data, path, sel)
 	if err != nil {
-		return faceKey{err: err}, nil
+		return "", nil, err
 	}
 	label := fmt.Sprintf("%s#%d", path, index)
-	return faceKey{key: fmt.Sprintf("%s#%d", abs, index)}, func() (*Face, error) {
+	return fmt.Sprintf("%s#%d", abs, index), func() (*Face, error) {
 		ttf, err := extractFace(data, index, label)
 		if err != nil {
 			return nil, err
 		}
 		return parseFace(ttf, label)
-	}
+	}, nil
 }
 
 // splitSpec splits "file#selector". A spec naming an existing file is a

@@ -1,0 +1,267 @@
+package issue
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif"  // register for DecodeConfig
+	_ "image/jpeg" // register for DecodeConfig
+	_ "image/png"  // register for DecodeConfig
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// Limits on input files.
+const (
+	maxTextSize = 32 << 20 // bytes of issue.yaml or one article
+	maxPixels   = 100_000_000
+)
+
+// where is a place in a file, for problems about a path written there.
+type where struct {
+	file      string
+	line, col int
+}
+
+// inside reports whether path lies in root (both cleaned, absolute).
+func inside(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	if err != nil {
+		return false
+	}
+	return rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// resolve checks a path p written at w, relative to the directory base, and
+// returns its absolute path and its slash-separated path relative to the
+// issue directory. It reports (and returns ok == false for) empty paths,
+// URLs, absolute paths, paths that lead out of the issue directory — by
+// ".." or through a symbolic link — missing files and directories.
+func (l *loader) resolve(p, base string, w where, what string) (abs, rel string, ok bool) {
+	fail := func(hint, format string, args ...any) (string, string, bool) {
+		l.r.add(w.file, w.line, w.col, hint, format, args...)
+		return "", "", false
+	}
+	switch {
+	case strings.TrimSpace(p) == "":
+		return fail("", "%s: empty path", what)
+	case strings.ContainsRune(p, 0):
+		return fail("", "%s: path %q contains a NUL byte", what, p)
+	case strings.Contains(p, "://"):
+		return fail("copy the file into the issue directory and give its relative path", "%s: %q is a URL; only local files can be used", what, p)
+	case filepath.IsAbs(p) || strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\`) || filepath.VolumeName(p) != "":
+		return fail("write the path relative to "+l.relBase(base), "%s: %q is an absolute path", what, p)
+	}
+	abs = filepath.Join(base, filepath.FromSlash(p))
+	if !inside(l.dir, abs) {
+		return fail("keep every file of an issue inside its directory", "%s: %q leads outside the issue directory", what, p)
+	}
+	rel, _ = filepath.Rel(l.dir, abs)
+	rel = filepath.ToSlash(rel)
+	info, err := os.Stat(abs)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			if _, lerr := os.Lstat(abs); lerr == nil {
+				return fail("", "%s: %q is a broken symbolic link", what, p)
+			}
+			return fail(l.nearName(abs), "%s: file %q not found", what, p)
+		}
+		return fail("", "%s: %v", what, err)
+	}
+	real, err := filepath.EvalSymlinks(abs)
+	if err != nil {
+		return fail("", "%s: %v", what, err)
+	}
+	if !inside(l.realDir, real) {
+		return fail("copy the file into the issue directory instead of linking to it", "%s: %q leads outside the issue directory through a symbolic link", what, p)
+	}
+	if info.IsDir() {
+		return fail("", "%s: %q is a directory, not a file", what, p)
+	}
+	return abs, rel, true
+}
+
+// relBase names base for hints: "the issue directory" or "the article's directory".
+func (l *loader) relBase(base string) string {
+	if base == l.dir {
+		return "the issue directory"
+	}
+	return "the article's directory"
+}
+
+// nearName returns a hint naming a file in the same directory whose name
+// differs from the missing one only in case, or "".
+func (l *loader) nearName(abs string) string {
+	entries, err := os.ReadDir(filepath.Dir(abs))
+	if err != nil {
+		return ""
+	}
+	name := filepath.Base(abs)
+	for _, e := range entries {
+		if e.Name() != name && strings.EqualFold(e.Name(), name) {
+			return fmt.Sprintf("did you mean %q? file names are case-sensitive", e.Name())
+		}
+	}
+	return ""
+}
+
+// readText reads a UTF-8 text file, strips a byte order mark and reports
+// files that are too large, binary, UTF-16 or not UTF-8 (with a conversion
+// hint when the bytes look like GBK/GB18030).
+func (l *loader) readText(abs, file string) ([]byte, bool) {
+	f, err := os.Open(abs)
+	if err != nil {
+		l.r.add(file, 0, 0, "", "cannot read: %v", err)
+		return nil, false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxTextSize+1))
+	if err != nil {
+		l.r.add(file, 0, 0, "", "cannot read: %v", err)
+		return nil, false
+	}
+	if len(data) > maxTextSize {
+		l.r.add(file, 0, 0, "split it into smaller files", "file is larger than %d MB", maxTextSize>>20)
+		return nil, false
+	}
+	return checkText(data, file, &l.r)
+}
+
+// checkText is readText after reading: it validates the encoding of data.
+func checkText(data []byte, file string, r *report) ([]byte, bool) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		r.add(file, 0, 0, "save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8 "+file+" > "+file+".new", "file is UTF-16 text, not UTF-8")
+		return nil, false
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		r.add(file, lineOf(data, i), 0, "", "file is binary (it contains NUL bytes), not text")
+		return nil, false
+	}
+	if utf8.Valid(data) {
+		return data, true
+	}
+	bad := 0
+	for bad < len(data) {
+		c, size := utf8.DecodeRune(data[bad:])
+		if c == utf8.RuneError && size <= 1 {
+			break
+		}
+		bad += size
+	}
+	hint := "save the file as UTF-8"
+	msg := "file is not UTF-8 text"
+	if looksGBK(data) {
+		msg = "file is not UTF-8 text; it looks like GBK"
+		hint = fmt.Sprintf("convert with iconv -f GBK -t UTF-8 %s > %s.new", file, file)
+	}
+	r.add(file, lineOf(data, bad), 0, hint, "%s", msg)
+	return nil, false
+}
+
+// looksGBK reports whether data decodes cleanly as GB18030 (a superset of
+// GBK) into text that is mostly Han characters.
+func looksGBK(data []byte) bool {
+	dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || bytes.ContainsRune(dec, utf8.RuneError) {
+		return false
+	}
+	han, other := 0, 0
+	for _, c := range string(dec) {
+		switch {
+		case c < utf8.RuneSelf:
+		case unicode.Is(unicode.Han, c) || isCJKPunct(c):
+			han++
+		default:
+			other++
+		}
+	}
+	return han >= 2 && han >= 4*other
+}
+
+// lineOf returns the 1-based line of byte offset i in data.
+func lineOf(data []byte, i int) int {
+	if i > len(data) {
+		i = len(data)
+	}
+	return bytes.Count(data[:i], []byte("\n")) + 1
+}
+
+// probeImage reads the header of an image file: its format and pixel size.
+// Pixels are never decoded. JPEG, PNG and GIF are accepted; other formats,
+// corrupt headers and images over 100 megapixels are refused with a reason
+// and a hint.
+func probeImage(abs string) (img Image, hint string, err error) {
+	f, err := os.Open(abs)
+	if err != nil {
+		return img, "", err
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	head, _ := br.Peek(512)
+	format := sniffImage(head)
+	switch format {
+	case "jpeg", "png", "gif":
+	case "":
+		return img, "use a JPEG, PNG or GIF file", errors.New("not an image in a known format")
+	default:
+		return img, "convert it to JPEG (photos) or PNG (drawings), e.g. with: convert in." + format + " out.png", fmt.Errorf("%s images are not supported", strings.ToUpper(format))
+	}
+	cfg, name, err := decodeConfig(br)
+	if err != nil {
+		return img, "re-export the image from an editor", fmt.Errorf("corrupt %s image: %v", format, err)
+	}
+	if name != format {
+		return img, "re-export the image from an editor", fmt.Errorf("corrupt %s image", format)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return img, "re-export the image from an editor", fmt.Errorf("corrupt %s image: size %d×%d", format, cfg.Width, cfg.Height)
+	}
+	if px := int64(cfg.Width) * int64(cfg.Height); px > maxPixels {
+		return img, "scale it down; 300 dpi at the page size is plenty", fmt.Errorf("image is too large: %d×%d pixels (%.0f megapixels, the limit is %d)", cfg.Width, cfg.Height, float64(px)/1e6, maxPixels/1_000_000)
+	}
+	return Image{Path: abs, Format: format, Width: cfg.Width, Height: cfg.Height}, "", nil
+}
+
+// decodeConfig is image.DecodeConfig behind a recover: a decoder must never
+// take the program down on a hostile file.
+func decodeConfig(r io.Reader) (cfg image.Config, name string, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("unreadable header (%v)", v)
+		}
+	}()
+	return image.DecodeConfig(r)
+}
+
+// sniffImage names the format of an image from its first bytes.
+func sniffImage(b []byte) string {
+	switch {
+	case bytes.HasPrefix(b, []byte("\xff\xd8\xff")):
+		return "jpeg"
+	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
+		return "png"
+	case bytes.HasPrefix(b, []byte("GIF87a")), bytes.HasPrefix(b, []byte("GIF89a")):
+		return "gif"
+	case len(b) >= 12 && string(b[0:4]) == "RIFF" && string(b[8:12]) == "WEBP":
+		return "webp"
+	case bytes.HasPrefix(b, []byte("BM")):
+		return "bmp"
+	case bytes.HasPrefix(b, []byte("II*\x00")), bytes.HasPrefix(b, []byte("MM\x00*")):
+		return "tiff"
+	case len(b) >= 12 && string(b[4:8]) == "ftyp" && (string(b[8:12]) == "avif" || string(b[8:11]) == "hei" || string(b[8:12]) == "mif1"):
+		return "heif"
+	case bytes.Contains(bytes.ToLower(b), []byte("<svg")):
+		return "svg"
+	}
+	return ""
+}

@@ -450,4 +450,3 @@ func unescape(v []byte) string {
 	w.Flush()
 	return stdhtml.UnescapeString(buf.String())
 }
-

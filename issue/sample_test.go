@@ -1,7 +1,3 @@
-//go:build ignore
-
-// (excluded from the build until issue.Load lands; remove this constraint then)
-
 package issue
 
 import (

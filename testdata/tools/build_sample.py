@@ -339,8 +339,8 @@ art("42-rencai-zhiwu", S17, L(1484), 63, R(1488, 1498),
 art("43-jiaobu-zhangliang", S17, L(1504), 64, R(1508, 1514),
     authors=["木拉迪力·克衣木"], affiliation="新疆库尔勒市阿瓦提乡人民政府", editor="马啸")
 
-# Not in the 目录: the inside back cover and the back cover (page 0 = no
-# printed page number).
+# Not in the 目录: the inside back cover and the back cover (page 0: no
+# printed page number, so the front matter has no page).
 art("44-dangjian-gailun", S18, "《习近平总书记关于党的建设的重要思想概论》出版座谈会在北京召开", 0,
     [*R(1524, 1530), B(L(1538) + L(1539))],
     source="摘自《人民日报》", editor="陆海涛")
@@ -522,7 +522,8 @@ def render(a, blocks):
     for key in ("affiliation", "source", "editor"):
         if a[key]:
             fm.append(f"{key}: {q(normalize(a[key]))}")
-    fm.append(f"page: {a['page']}")
+    if a["page"]:  # no page: the article has no printed page number
+        fm.append(f"page: {a['page']}")
     fm.append("---")
     body = []
     for b in blocks:

@@ -400,3 +400,36 @@ func FuzzLoad(f *testing.F) {
 		Subset(face, []rune("中a。"), TTF) // must not panic; errors are fine
 	})
 }
+
+// TestConcurrent exercises a shared Library from many goroutines (run
+// with -race): each face is parsed once and all readers agree.
+func TestConcurrent(t *testing.T) {
+	lib := NewLibrary()
+	path := filepath.Join("testdata", "serif-mini.ttf")
+	faces := make([]*Face, 8)
+	done := make(chan int)
+	for i := range faces {
+		go func() {
+			defer func() { done <- i }()
+			f, err := lib.Load(path)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			faces[i] = f
+			f.Advance('中')
+			f.Ink('。')
+			if _, err := Subset(f, []rune("中文"), Format(i%2)); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	for range faces {
+		<-done
+	}
+	for _, f := range faces[1:] {
+		if f != faces[0] {
+			t.Fatal("the face was parsed more than once")
+		}
+	}
+}

@@ -3,6 +3,7 @@ package fonts
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"unicode"
 )
 
@@ -25,25 +26,42 @@ type Segment struct {
 // Set returns the faces for an export. An empty spec selects the embedded
 // default of the role; other specs are loaded with Load.
 func (l *Library) Set(bodySpec, headingSpec string) (*Set, error) {
+	// The (up to) four faces are parsed in parallel: a CJK face takes
+	// tens of milliseconds.
 	var s Set
 	var defaults [2]*Face
+	var errs [4]error
+	var wg sync.WaitGroup
 	for _, role := range []Role{Body, Heading} {
-		d, err := l.Default(role)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defaults[role], errs[role] = l.Default(role)
+		}()
+		spec := []string{bodySpec, headingSpec}[role]
+		if spec == "" {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f, err := l.Load(spec)
+			if err != nil {
+				err = fmt.Errorf("%s font: %w", role, err)
+			}
+			s.faces[role], errs[2+role] = f, err
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		defaults[role] = d
 	}
-	for role, spec := range []string{bodySpec, headingSpec} {
-		if spec == "" {
+	for _, role := range []Role{Body, Heading} {
+		if s.faces[role] == nil {
 			s.faces[role] = defaults[role]
-			continue
 		}
-		f, err := l.Load(spec)
-		if err != nil {
-			return nil, fmt.Errorf("%s font: %w", Role(role), err)
-		}
-		s.faces[role] = f
 	}
 	s.chain[Body] = uniqueFaces(s.faces[Body], s.faces[Heading], defaults[Body], defaults[Heading])
 	s.chain[Heading] = uniqueFaces(s.faces[Heading], s.faces[Body], defaults[Heading], defaults[Body])

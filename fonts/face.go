@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"path/filepath"
 	"sync"
 
 	"github.com/go-text/typesetting/font"
@@ -185,6 +186,9 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 	if f.name == "" {
 		f.name = ft.Describe().Family
 	}
+	if f.name == "" {
+		f.name = filepath.Base(label)
+	}
 	if raw, err := ld.RawTable(ot.MustNewTag("OS/2")); err == nil {
 		if os2, _, err := tables.ParseOs2(raw); err == nil && os2.USWeightClass > 0 {
 			f.weight = int(os2.USWeightClass)
@@ -198,7 +202,7 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 		f.ascent, f.descent = 0.88, 0.12
 	}
 
-	maxGlyph := 0
+	n := numGlyphs(ld)
 	it := ft.Cmap.Iter()
 	// A hostile cmap can claim ranges of billions of characters: stop
 	// after twice the size of Unicode, or at the first character past it
@@ -208,17 +212,15 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 		if r > 0x10FFFF {
 			break
 		}
-		if g == 0 || g > 0xFFFF || r < 0 || r > 0x10FFFF {
-			continue
+		if g == 0 || int(g) >= n || r < 0 {
+			continue // unmapped, or a glyph the font does not have
 		}
 		if r < 0x10000 {
 			f.bmp[r] = uint16(g)
 		} else {
 			f.astral[r] = uint16(g)
 		}
-		maxGlyph = max(maxGlyph, int(g))
 	}
-	n := max(numGlyphs(ld), maxGlyph+1)
 	f.adv = make([]float64, n)
 	f.ink = make([][2]float64, n)
 	for g := range f.adv {
@@ -231,7 +233,7 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 	return f, nil
 }
 
-// numGlyphs reads maxp.numGlyphs.
+// numGlyphs reads maxp.numGlyphs (at least 1, at most 65535).
 func numGlyphs(ld *ot.Loader) int {
 	raw, err := ld.RawTable(ot.MustNewTag("maxp"))
 	if err != nil {

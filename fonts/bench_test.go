@@ -1,9 +1,11 @@
 package fonts
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/qikan-dev/qikan/assets"
+	"github.com/qikan-dev/qikan/issue"
 )
 
 func BenchmarkParseDefaults(b *testing.B) {
@@ -127,3 +129,18 @@ func benchmarkSubset(b *testing.B, format Format) {
 
 func BenchmarkSubset3000TTF(b *testing.B)   { benchmarkSubset(b, TTF) }
 func BenchmarkSubset3000WOFF2(b *testing.B) { benchmarkSubset(b, WOFF2) }
+
+func BenchmarkCheckSample(b *testing.B) {
+	iss, _, err := issue.Load(filepath.Join("..", "testdata", "dangyuanzhiyou-2025-03"))
+	if err != nil {
+		b.Skip("sample issue does not load:", err)
+	}
+	set, err := NewLibrary().Set("", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		Check(set, iss)
+	}
+}

@@ -24,8 +24,10 @@
 // A Set holds the body and heading faces of one export with a
 // per-character fallback chain (body → heading → embedded defaults);
 // Split cuts text into runs by covering face and Check lists what no face
-// covers. Subset writes the glyphs an export uses as TrueType (PDF) or
-// WOFF2 (EPUB).
+// covers, with the articles it appears in. A Usage collects the characters
+// each face sets, and Subset writes just those glyphs as TrueType (for the
+// PDF) or WOFF2 (for the EPUB; WOFF2 subsets keep the vertical alternates
+// of punctuation for vertical-rl text).
 //
 // Fonts are parsed with github.com/go-text/typesetting and subset with
 // github.com/tdewolff/font; this package reads the sfnt table directory

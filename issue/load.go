@@ -197,7 +197,7 @@ func (l *loader) decodeIssue(d *yamlDoc, body ast.Node, iss *Issue) {
 
 	secs := f.get("sections")
 	items := d.list(secs, "sections", false)
-	if secs == nil {
+	if secs == nil && !f.misspelt["sections"] {
 		if _, present := f.values["sections"]; !present {
 			d.errorf(body, "add sections: with at least one section and its articles", "issue.yaml: missing required key sections")
 		} else {

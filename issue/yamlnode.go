@@ -211,6 +211,9 @@ type fields struct {
 	d      *yamlDoc
 	node   ast.Node // the mapping, for the position of "missing" problems
 	values map[string]*ast.MappingValueNode
+	// misspelt holds known keys suggested for unknown ones: their absence
+	// is not reported again.
+	misspelt map[string]bool
 }
 
 // mapping checks that n is a mapping with only known keys. Unknown keys are
@@ -231,7 +234,7 @@ func (d *yamlDoc) mapping(n ast.Node, what string, known ...string) *fields {
 		d.errorf(n, "write it as key: value lines", "%s must be a mapping, not %s", what, kind(r))
 		return nil
 	}
-	f := &fields{d: d, node: n, values: map[string]*ast.MappingValueNode{}}
+	f := &fields{d: d, node: n, values: map[string]*ast.MappingValueNode{}, misspelt: map[string]bool{}}
 	for _, e := range entries {
 		if e == nil || e.Key == nil {
 			continue
@@ -245,6 +248,7 @@ func (d *yamlDoc) mapping(n ast.Node, what string, known ...string) *fields {
 			hint := "known keys: " + strings.Join(sorted(known), ", ")
 			if s := suggest(key, known); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
+				f.misspelt[s] = true
 			}
 			d.errorf(e.Key, hint, "unknown key %q in %s", key, what)
 			continue
@@ -282,7 +286,7 @@ func (f *fields) str(key, what string, required bool) string {
 	}
 	v := f.get(key)
 	if v == nil {
-		if required {
+		if required && !f.misspelt[key] {
 			if _, present := f.values[key]; present {
 				f.d.errorf(f.keyNode(key), "", "%s: %s is empty", what, key)
 			} else {

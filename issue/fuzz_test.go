@@ -1,0 +1,138 @@
+package issue
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzIssueYAML loads arbitrary issue.yaml text next to one valid article
+// and one image: Load must return an issue or problems, never panic, and
+// never both or neither.
+func FuzzIssueYAML(f *testing.F) {
+	f.Add([]byte(minimalYAML))
+	f.Add([]byte("title: &a x\nissue: *a\ndate: 2025-01-01\nsections: [{title: s, articles: [a.md, {title: i, body: \"![x](p.png)\"}]}]\n"))
+	f.Add([]byte("title: [\nissue"))
+	f.Add([]byte("<<: {title: x}\nprint: {trim: A4, bleed: 1in, columns: 9}\ncover: {image: p.png}\nfonts: {body: '#'}\n"))
+	f.Add([]byte("a: &x [*x]\nsections: *x\n"))
+	f.Add([]byte("sections:\n  - !!str x\n  - ~\n  - [1, 2]\n"))
+	if seeds, err := filepath.Glob(filepath.Join("..", "testdata", "invalid", "*", "issue.yaml")); err == nil {
+		for _, s := range seeds {
+			if b, err := os.ReadFile(s); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	png := tinyPNG(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "issue.yaml"), data, 0o644)
+		os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: a\n---\n正文\n"), 0o644)
+		os.WriteFile(filepath.Join(dir, "p.png"), png, 0o644)
+		checkLoad(t, dir)
+	})
+}
+
+// FuzzFrontMatter loads an issue whose one article is arbitrary text.
+func FuzzFrontMatter(f *testing.F) {
+	f.Add([]byte("---\ntitle: x\n---\n正文\n"))
+	f.Add([]byte("---\ntitle: [\n---\n"))
+	f.Add([]byte("---\ntitle: x\nauthors: {a: b}\npage: 99999999999999999999\nlanguage: 中文\n---\n"))
+	f.Add([]byte("---\n---\n"))
+	f.Add([]byte("---\ntitle: x\n"))
+	f.Add([]byte("\xef\xbb\xbf---\r\ntitle: x\r\n...\r\n![a](p.png)\n![b](../x.png)\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "issue.yaml"), []byte(minimalYAML), 0o644)
+		os.WriteFile(filepath.Join(dir, "a.md"), data, 0o644)
+		checkLoad(t, dir)
+	})
+}
+
+// FuzzMarkdown converts arbitrary Markdown: it must not panic, and every
+// inline run must be non-empty (hard breaks are "\n" runs).
+func FuzzMarkdown(f *testing.F) {
+	for _, s := range []string{
+		"第一行\n第二行", "**a**\n*b*", "| a | b |\n|---|:-:|\n| 1 |", "> - [x](y)\n>   ```\n>   code",
+		"<div>\n<img src=x onerror=alert(1)>\n", "![a](b \"c\")![d](e)", "1. a\n   2. b\n\n---\n\n# h\n", "\\\n&#0;&#xD800;",
+		"[a]: <>\n[a]", "`` ` ``", "    \tcode", "*a **b***c**",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		r := &report{}
+		blocks := convertMarkdown([]byte(src), "a.md", 0, r, func(string, int) (Image, bool) { return Image{}, true })
+		var walk func([]Block)
+		walk = func(bs []Block) {
+			for _, b := range bs {
+				switch b := b.(type) {
+				case nil:
+					t.Fatal("nil block")
+				case *Paragraph:
+					checkRuns(t, b.Inlines)
+				case *Heading:
+					checkRuns(t, b.Inlines)
+				case *Quote:
+					walk(b.Blocks)
+				case *List:
+					for _, it := range b.Items {
+						walk(it)
+					}
+				case *Table:
+					for _, row := range append([][][]Inline{b.Header}, b.Rows...) {
+						if len(row) != len(b.Align) && !(len(row) == 0 && b.Header == nil) {
+							t.Fatalf("row of %d cells in a table of %d columns", len(row), len(b.Align))
+						}
+						for _, c := range row {
+							checkRuns(t, c)
+						}
+					}
+				}
+			}
+		}
+		walk(blocks)
+	})
+}
+
+func checkRuns(t *testing.T, in []Inline) {
+	for i, r := range in {
+		if r.Text == "" {
+			t.Fatalf("empty run %d in %#v", i, in)
+		}
+		if i > 0 && r.Text != "\n" && in[i-1].Text != "\n" && r.Style == in[i-1].Style && r.Link == in[i-1].Link {
+			t.Fatalf("unmerged runs %q %q", in[i-1].Text, r.Text)
+		}
+	}
+}
+
+func checkLoad(t *testing.T, dir string) {
+	iss, _, err := Load(dir)
+	if (iss == nil) == (err == nil) {
+		t.Fatalf("Load returned issue %v and error %v", iss != nil, err)
+	}
+	if err != nil {
+		ps, ok := err.(Problems)
+		if !ok || len(ps) == 0 {
+			t.Fatalf("error %T %v is not a non-empty Problems", err, err)
+		}
+		for _, p := range ps {
+			if p.File == "" || p.Message == "" {
+				t.Fatalf("problem without file or message: %+v", p)
+			}
+		}
+		return
+	}
+	if len(iss.Sections) == 0 || iss.Title == "" || iss.Label == "" || iss.Date.IsZero() {
+		t.Fatalf("loaded issue lacks a required field: %+v", iss)
+	}
+	for _, s := range iss.Sections {
+		if len(s.Articles) == 0 || s.Title == "" {
+			t.Fatalf("section %q with %d articles", s.Title, len(s.Articles))
+		}
+		for _, a := range s.Articles {
+			if a.Title == "" {
+				t.Fatal("article without title")
+			}
+		}
+	}
+}

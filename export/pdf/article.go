@@ -1,0 +1,295 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/issue"
+)
+
+// section starts a section on a new page with a band that holds its title,
+// then sets its articles one after the other.
+func (c *composer) section(s *issue.Section) {
+	c.head = s.Title
+	c.newPage(articlePage)
+	g := c.geo
+	i := c.index()
+	entry := outlineEntry{Title: s.Title, Page: i}
+
+	// The band runs from the page's outer edge (with bleed) into the
+	// text block's inner edge.
+	bandH := 38.0
+	x0, x1 := g.textLeft(i), g.trimW+g.bleed
+	if !recto(i) {
+		x0, x1 = -g.bleed, g.textLeft(i)+g.textWidth()
+	}
+	y := g.textTop()
+	c.page.items = append(c.page.items, item{kind: fillItem, color: accent, x: x0, y: y, w: x1 - x0, h: bandH})
+	ln := c.set.oneLine(plain(s.Title, sectionStyle))
+	tx := g.textLeft(i) + 10
+	c.page.texts = append(c.page.texts, moveTexts(ln.texts, tx, y+bandH/2+0.35*sectionStyle.size)...)
+	if s.TitleEN != "" {
+		en := c.set.oneLine(plain(s.TitleEN, sectionENStyle))
+		c.page.texts = append(c.page.texts, moveTexts(en.texts, tx+ln.width+12, y+bandH/2+0.35*sectionStyle.size)...)
+	}
+	c.y = y + bandH + 14
+	c.fresh = true
+
+	for k, a := range s.Articles {
+		if k > 0 && c.opt.OnePerPage {
+			c.newPage(articlePage)
+		}
+		c.article(a)
+		entry.Children = append(entry.Children, outlineEntry{Title: a.Title, Page: c.doc.start[a.ID]})
+	}
+	c.doc.outline = append(c.doc.outline, entry)
+}
+
+func moveTexts(ts []textItem, dx, dy float64) []textItem {
+	out := make([]textItem, len(ts))
+	for i, t := range ts {
+		out[i] = t.moved(dx, dy)
+	}
+	return out
+}
+
+// article sets one article: the title block across the text block, then
+// the body in columns, then the end matter.
+func (c *composer) article(a *issue.Article) {
+	head := c.titleBlock(a)
+	if !c.atTop() && !c.fresh {
+		head.before = 2 * bodyStyle.leading
+		if c.room() < head.before+head.h+4*bodyStyle.leading {
+			c.newPage(articlePage)
+			head.before = 0
+		}
+	}
+	c.doc.start[a.ID] = c.index()
+	body := []block{head}
+	body = append(body, c.blocks(a.Blocks, c.geo.colW, bodyStyle, 2*bodyStyle.size)...)
+	body = append(body, c.endMatter(a)...)
+	c.flow(body)
+	c.fresh = false
+}
+
+// titleBlock is the article's title, subtitle and byline, across the
+// text block, with a rule below.
+func (c *composer) titleBlock(a *issue.Article) block {
+	w := c.geo.textWidth()
+	var parts []block
+	parts = append(parts, c.textBlocks(plain(a.Title, titleStyle), titleStyle, w, 0, alignLeft)...)
+	if a.Subtitle != "" {
+		sub := c.textBlocks(plain(a.Subtitle, subtitleStyle), subtitleStyle, w, 0, alignLeft)
+		if len(sub) > 0 {
+			sub[0].before = 2
+		}
+		parts = append(parts, sub...)
+	}
+	if len(a.Authors) > 0 {
+		by := c.textBlocks(plain(strings.Join(a.Authors, "　"), bylineStyle), bylineStyle, w, 0, alignLeft)
+		if len(by) > 0 {
+			by[0].before = 4
+		}
+		parts = append(parts, by...)
+	}
+	b := stack(parts)
+	b.h += 6
+	b.items = append(b.items, item{kind: ruleItem, color: accent, lineWidth: 0.8, x: 0, y: b.h, x2: w, y2: b.h})
+	b.h += 10
+	b.span = true
+	return b
+}
+
+// blocks turns body blocks into column blocks of width w in style st.
+// Paragraphs get a first-line indent of indent.
+func (c *composer) blocks(bs []issue.Block, w float64, st style, indent float64) []block {
+	var out []block
+	for _, b := range bs {
+		switch b := b.(type) {
+		case *issue.Paragraph:
+			lines := c.textBlocks(c.spans(b.Inlines, st), st, w, indent, justify)
+			keepLines(lines)
+			out = append(out, lines...)
+		case *issue.Heading:
+			hs := subheadStyle
+			if b.Level > 2 {
+				hs = subhead3Style
+			}
+			lines := c.textBlocks(c.spans(b.Inlines, hs), hs, w, 0, alignLeft)
+			for i := range lines {
+				lines[i].keep = true
+			}
+			if len(lines) > 0 {
+				lines[0].before = st.leading / 2
+			}
+			out = append(out, lines...)
+		case *issue.Quote:
+			qs := quoteStyle
+			indent := 2 * st.size
+			inner := c.blocks(b.Blocks, w-indent, qs, 2*qs.size)
+			for i := range inner {
+				q := block{h: inner[i].h, before: inner[i].before, keep: inner[i].keep}
+				q.add(inner[i], indent, 0)
+				q.items = append(q.items, item{kind: fillItem, color: rgb{0xd8, 0xb8, 0xb0}, x: st.size * 0.5, y: 0, w: 2, h: inner[i].h})
+				out = append(out, q)
+			}
+			if len(inner) > 0 {
+				out[len(out)-len(inner)].before = st.leading / 3
+			}
+		case *issue.List:
+			out = append(out, c.list(b, w, st)...)
+		case *issue.Table:
+			out = append(out, c.table(b, w, st)...)
+		case *issue.Figure:
+			out = append(out, c.figure(b, w))
+		case *issue.Code:
+			out = append(out, c.code(b, w)...)
+		case *issue.Rule:
+			out = append(out, block{h: st.leading, items: []item{{kind: ruleItem, color: gray, lineWidth: 0.5,
+				x: w / 3, y: st.leading / 2, x2: 2 * w / 3, y2: st.leading / 2}}})
+		}
+	}
+	return out
+}
+
+// keepLines applies orphan and widow control: the first two and the last
+// two lines of a paragraph stay in one column.
+func keepLines(lines []block) {
+	if n := len(lines); n >= 2 {
+		lines[0].keep = true
+		lines[n-2].keep = true
+	}
+}
+
+// spans turns inlines into spans of style st: strong text is bold,
+// emphasis is set in the heading (sans) face, as Chinese print does,
+// code in grey.
+func (c *composer) spans(ins []issue.Inline, st style) []span {
+	out := make([]span, 0, len(ins))
+	for _, in := range ins {
+		s := st
+		if in.Style&issue.Strong != 0 {
+			s.bold = true
+		}
+		if in.Style&issue.Emphasis != 0 {
+			s.role = fonts.Heading
+		}
+		if in.Style&issue.CodeSpan != 0 {
+			s.color = rgb{0x55, 0x3a, 0x30}
+		}
+		out = append(out, span{text: in.Text, st: s, link: in.Link})
+	}
+	return out
+}
+
+// list sets list items with a hanging marker.
+func (c *composer) list(l *issue.List, w float64, st style) []block {
+	var out []block
+	hang := 2 * st.size
+	for i, it := range l.Items {
+		marker := "•"
+		if l.Ordered {
+			marker = strconv.Itoa(l.Start+i) + "."
+		}
+		inner := c.blocks(it, w-hang, st, 0)
+		for k := range inner {
+			ib := block{h: inner[k].h, before: inner[k].before, keep: inner[k].keep}
+			ib.add(inner[k], hang, 0)
+			if k == 0 {
+				m := c.set.oneLine(plain(marker, st))
+				for _, t := range m.texts {
+					ib.texts = append([]textItem{t.moved(hang-m.width-st.size*0.4, baseline(st))}, ib.texts...)
+				}
+			}
+			out = append(out, ib)
+		}
+	}
+	return out
+}
+
+// figure sets an image at column width (or across the text block when it
+// is wider than tall), with its caption and credit below.
+func (c *composer) figure(f *issue.Figure, colW float64) block {
+	span := f.Image.Width > f.Image.Height && c.geo.columns > 1
+	w := colW
+	if span {
+		w = c.geo.textWidth()
+	}
+	maxH := (c.geo.textBottom() - c.geo.textTop()) * 0.6
+	if span {
+		maxH = (c.geo.textBottom() - c.geo.textTop()) * 0.45
+	}
+	iw, ih := w, w
+	if f.Image.Width > 0 && f.Image.Height > 0 {
+		ih = w * float64(f.Image.Height) / float64(f.Image.Width)
+	}
+	if ih > maxH {
+		iw, ih = iw*maxH/ih, maxH
+	}
+	img := f.Image
+	b := block{before: bodyStyle.leading / 2, span: span}
+	b.items = append(b.items, item{kind: imageItem, img: &img, x: (w - iw) / 2, y: 0, w: iw, h: ih})
+	b.h = ih + 4
+	if f.Caption != "" {
+		cap := stack(c.textBlocks(plain(f.Caption, captionStyle), captionStyle, w, 0, alignLeft))
+		b.add(cap, 0, b.h)
+		b.h += cap.h
+	}
+	if f.Credit != "" {
+		cr := stack(c.textBlocks(plain(f.Credit, creditStyle), creditStyle, w, 0, alignRight))
+		b.add(cr, 0, b.h)
+		b.h += cr.h
+	}
+	b.h += bodyStyle.leading / 2
+	return b
+}
+
+// code sets a code block line by line on a tinted background.
+func (c *composer) code(cb *issue.Code, w float64) []block {
+	var out []block
+	pad := 4.0
+	for _, line := range strings.Split(strings.TrimRight(cb.Text, "\n"), "\n") {
+		lines := c.textBlocks(plain(strings.ReplaceAll(line, "\t", "    "), codeStyle), codeStyle, w-2*pad, 0, alignLeft)
+		if len(lines) == 0 {
+			lines = []block{{h: codeStyle.leading}}
+		}
+		for _, l := range lines {
+			b := block{h: l.h}
+			b.items = append(b.items, item{kind: fillItem, color: light, x: 0, y: 0, w: w, h: l.h})
+			b.add(l, pad, 0)
+			out = append(out, b)
+		}
+	}
+	if len(out) > 0 {
+		out[0].before = bodyStyle.leading / 3
+	}
+	return out
+}
+
+// endMatter sets the affiliation, source and editor, right-aligned and
+// smaller, at the end of the article.
+func (c *composer) endMatter(a *issue.Article) []block {
+	var out []block
+	w := c.geo.colW
+	add := func(text string) {
+		bs := c.textBlocks(plain(text, endStyle), endStyle, w, 0, alignRight)
+		out = append(out, bs...)
+	}
+	if a.Affiliation != "" {
+		add(c.lab.open + c.lab.affiliation + a.Affiliation + c.lab.close)
+	}
+	if a.Source != "" {
+		add(c.lab.open + a.Source + c.lab.close)
+	}
+	if a.Editor != "" {
+		add("[" + c.lab.editor + a.Editor + "]")
+	}
+	if len(out) > 0 {
+		out[0].before = endStyle.leading / 3
+		for i := range out[:len(out)-1] {
+			out[i].keep = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,127 @@
+package pdf
+
+import (
+	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/issue"
+)
+
+// composer turns the issue into pages. It keeps the current page and the
+// current position in its text block.
+type composer struct {
+	geo  geometry
+	set  *setter
+	iss  *issue.Issue
+	opt  Options
+	lab  labels
+	doc  *document
+	page *page
+	y    float64 // current position in the text block of the page
+	head string  // section title for running heads
+	// fresh is set while nothing but a section band is on the page.
+	fresh bool
+}
+
+// compose lays out the whole issue: cover, contents, sections with their
+// articles, colophon, blank pages for padding, then running heads and
+// folios.
+func compose(iss *issue.Issue, set *fonts.Set, opt Options) (*document, error) {
+	punct, strict := punctFor(iss.Language)
+	c := &composer{
+		geo: newGeometry(iss.Print, opt.Marks, bodyStyle.size),
+		set: &setter{set: set, punct: punct, strict: strict, hanLatin: opt.HanLatinSpace},
+		iss: iss, opt: opt, lab: labelsFor(iss.Language),
+	}
+	c.doc = &document{geo: c.geo, iss: iss, start: map[string]int{}}
+	c.cover()
+	c.doc.outline = append(c.doc.outline, outlineEntry{Title: c.lab.cover, Page: 0})
+	c.contents()
+	colophon := len(iss.Colophon) > 0
+	if colophon && opt.ColophonAfterContents {
+		c.colophon()
+	}
+	for _, s := range iss.Sections {
+		c.section(s)
+	}
+	n := len(c.doc.pages)
+	if colophon && !opt.ColophonAfterContents {
+		n++
+	}
+	for ; n%opt.Pad != 0; n++ {
+		c.newPage(blankPage)
+	}
+	if colophon && !opt.ColophonAfterContents {
+		c.colophon()
+	}
+	c.furniture()
+	return c.doc, nil
+}
+
+// index is the index of the current page.
+func (c *composer) index() int { return len(c.doc.pages) - 1 }
+
+// newPage starts a page of the given kind.
+func (c *composer) newPage(kind pageKind) {
+	c.page = &page{kind: kind}
+	if kind == articlePage {
+		c.page.head = c.head
+	}
+	c.doc.pages = append(c.doc.pages, c.page)
+	c.y = c.geo.textTop()
+	c.fresh = false
+}
+
+// atTop reports whether nothing has been set in the current text block.
+func (c *composer) atTop() bool { return c.y <= c.geo.textTop()+0.01 }
+
+// room is the height left in the current text block.
+func (c *composer) room() float64 { return c.geo.textBottom() - c.y }
+
+// textBlock sets spans as a paragraph of width w into blocks, one per
+// line, each as high as the style's leading with the baseline placed so
+// that the em box sits in the middle of the line.
+func (c *composer) textBlocks(spans []span, st style, w, indent float64, align alignment) []block {
+	lines := c.set.paragraph(spans, w, indent, align.layout())
+	blocks := make([]block, 0, len(lines))
+	base := baseline(st)
+	for _, ln := range lines {
+		var b block
+		b.h = st.leading
+		x := 0.0
+		switch align {
+		case alignRight:
+			x = w - ln.width
+		case alignCenter:
+			x = (w - ln.width) / 2
+		}
+		for _, t := range ln.texts {
+			b.texts = append(b.texts, t.moved(x, base))
+		}
+		for _, it := range ln.links {
+			b.items = append(b.items, it.moved(x, base))
+		}
+		blocks = append(blocks, b)
+	}
+	return blocks
+}
+
+// baseline is where the baseline of a line of style st lies below the
+// line's top: the ideographic em box (0.88 em above the baseline, 0.12
+// below) is centred in the leading.
+func baseline(st style) float64 { return (st.leading-st.size)/2 + 0.88*st.size }
+
+// stack joins blocks into one block, one under the other.
+func stack(blocks []block) block {
+	var out block
+	for i, b := range blocks {
+		y := out.h
+		if i > 0 {
+			y += b.before
+		}
+		out.add(b, 0, y)
+		out.h = y + b.h
+	}
+	return out
+}
+
+// plain is a span of text in one style.
+func plain(text string, st style) []span { return []span{{text: text, st: st}} }

@@ -1,0 +1,321 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"image"
+	imagedraw "image/draw"
+	_ "image/gif" // GIF figures are converted to PNG
+	"image/png"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/qikan-dev/qikan/fonts"
+	"github.com/signintech/gopdf"
+)
+
+// boldMarker is the cyan component of the CMYK text colour that marks
+// synthetic-bold text in gopdf's output (2.55 is not a valid colour
+// component, so no real colour is mistaken for it); finish replaces the
+// marker colour by the real colour and text render mode 2.
+const boldMarker = 255
+
+// boldStyle is how one synthetic-bold text is drawn.
+type boldStyle struct {
+	color rgb
+	width float64 // outline stroke width, points
+}
+
+// drawing is gopdf's output with what finish needs to complete it.
+type drawing struct {
+	pdf   []byte
+	bolds []boldStyle // indexed by the marker's m, y, k components
+}
+
+// draw renders the composed pages with gopdf: fonts are subset to the
+// characters drawn and registered under subset-tagged names, then every
+// page's items are drawn in order. Content streams are left uncompressed
+// for finish.
+func draw(doc *document) (*drawing, error) {
+	resolveRefs(doc)
+	g := doc.geo
+	gp := &gopdf.GoPdf{}
+	gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: g.mediaW(), H: g.mediaH()}, Unit: gopdf.UnitPT})
+	gp.SetNoCompression()
+
+	families, err := registerFonts(gp, doc)
+	if err != nil {
+		return nil, err
+	}
+	d := &drawing{}
+	boldIndex := map[boldStyle]int{}
+	imgs := map[string]gopdf.ImageHolder{}
+	o := g.origin()
+	for i, p := range doc.pages {
+		gp.AddPage()
+		gp.SetXY(0, 0)
+		gp.SetAnchor("p" + strconv.Itoa(i))
+		for _, it := range p.items {
+			if err := drawItem(gp, it, o, imgs); err != nil {
+				return nil, err
+			}
+		}
+		var face *fonts.Face
+		size, spacing := -1.0, 0.0
+		for _, t := range p.texts {
+			if t.face != face || t.size != size {
+				if err := gp.SetFont(families[t.face], "", t.size); err != nil {
+					return nil, fmt.Errorf("font %s: %w", t.face.Name(), err)
+				}
+				face, size = t.face, t.size
+			}
+			if t.spacing != spacing {
+				gp.SetCharSpacing(t.spacing)
+				spacing = t.spacing
+			}
+			if t.bold {
+				bs := boldStyle{t.color, t.size * 0.035}
+				k, ok := boldIndex[bs]
+				if !ok {
+					k = len(d.bolds)
+					boldIndex[bs] = k
+					d.bolds = append(d.bolds, bs)
+				}
+				gp.SetTextColorCMYK(boldMarker, uint8(k>>16), uint8(k>>8), uint8(k))
+			} else {
+				gp.SetTextColor(t.color.R, t.color.G, t.color.B)
+			}
+			gp.SetXY(o+t.x, o+t.y)
+			if err := gp.Text(t.text); err != nil {
+				return nil, fmt.Errorf("text %q: %w", t.text, err)
+			}
+		}
+		for _, it := range p.items {
+			if it.kind != linkItem {
+				continue
+			}
+			if it.url != "" {
+				gp.AddExternalLink(it.url, o+it.x, o+it.y, it.w, it.h)
+			} else if pg, ok := doc.start[it.dest]; ok {
+				gp.AddInternalLink("p"+strconv.Itoa(pg), o+it.x, o+it.y, it.w, it.h)
+			}
+		}
+		if g.marks > 0 {
+			cropMarks(gp, g)
+		}
+	}
+	if len(d.bolds) >= 1<<24 {
+		return nil, fmt.Errorf("too many bold styles")
+	}
+	b, err := gp.GetBytesPdfReturnErr()
+	if err != nil {
+		return nil, err
+	}
+	d.pdf = b
+	return d, nil
+}
+
+// resolveRefs fills in the page numbers of the contents, now that every
+// page is composed: the number is right-aligned at the item's x.
+func resolveRefs(doc *document) {
+	for _, p := range doc.pages {
+		for i, t := range p.texts {
+			if t.pageRef == "" {
+				continue
+			}
+			n, ok := doc.start[t.pageRef]
+			if !ok {
+				continue
+			}
+			t.text = strconv.Itoa(n + 1)
+			t.x -= naturalWidth(t.face, t.text, t.size)
+			t.pageRef = ""
+			p.texts[i] = t
+		}
+	}
+}
+
+// registerFonts subsets every face to the characters drawn with it and
+// registers the subsets with gopdf, under PostScript-style names with a
+// subset tag (PDF 32000-1 §9.6.4) derived from the face and its
+// characters. It returns the gopdf family of each face.
+func registerFonts(gp *gopdf.GoPdf, doc *document) (map[*fonts.Face]string, error) {
+	var order []*fonts.Face
+	used := map[*fonts.Face]map[rune]bool{}
+	for _, p := range doc.pages {
+		for _, t := range p.texts {
+			set := used[t.face]
+			if set == nil {
+				set = map[rune]bool{}
+				used[t.face] = set
+				order = append(order, t.face)
+			}
+			for _, r := range t.text {
+				set[r] = true
+			}
+		}
+	}
+	families := map[*fonts.Face]string{}
+	names := map[string]bool{}
+	for _, f := range order {
+		runes := make([]rune, 0, len(used[f]))
+		for r := range used[f] {
+			runes = append(runes, r)
+		}
+		slices.Sort(runes)
+		data, err := fonts.Subset(f, runes, fonts.TTF)
+		if err != nil {
+			return nil, err
+		}
+		name := postScriptName(f.Name())
+		for k := 2; names[name]; k++ {
+			name = postScriptName(f.Name()) + "-" + strconv.Itoa(k)
+		}
+		names[name] = true
+		family := subsetTag(name, runes) + "+" + name
+		if err := gp.AddTTFFontData(family, data); err != nil {
+			return nil, fmt.Errorf("font %s: %w", f.Name(), err)
+		}
+		families[f] = family
+	}
+	doc.faces = order
+	return families, nil
+}
+
+// postScriptName turns a font name into a PDF name without spaces or
+// delimiters, e.g. "Noto Serif CJK SC" → "NotoSerifCJKSC".
+func postScriptName(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if r < 0x7f && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_') {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() == 0 {
+		return "Font"
+	}
+	return b.String()
+}
+
+// subsetTag derives six capital letters from the font name and the
+// characters of the subset: the same subset always gets the same tag.
+func subsetTag(name string, runes []rune) string {
+	h := sha256.New()
+	h.Write([]byte(name))
+	for _, r := range runes {
+		h.Write([]byte(string(r)))
+	}
+	sum := h.Sum(nil)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
+}
+
+// drawItem draws a fill, rule or image; links are added after the text.
+func drawItem(gp *gopdf.GoPdf, it item, o float64, imgs map[string]gopdf.ImageHolder) error {
+	switch it.kind {
+	case fillItem:
+		gp.SetFillColor(it.color.R, it.color.G, it.color.B)
+		gp.RectFromUpperLeftWithStyle(o+it.x, o+it.y, it.w, it.h, "F")
+	case ruleItem:
+		gp.SetLineWidth(it.lineWidth)
+		gp.SetStrokeColor(it.color.R, it.color.G, it.color.B)
+		if it.dotted {
+			gp.SetCustomLineType([]float64{it.lineWidth, it.lineWidth * 2.5}, 0)
+		}
+		gp.Line(o+it.x, o+it.y, o+it.x2, o+it.y2)
+		if it.dotted {
+			gp.SetCustomLineType([]float64{}, 0)
+		}
+	case imageItem:
+		h, err := imageHolder(it.img.Path, it.img.Format, imgs)
+		if err != nil {
+			return fmt.Errorf("image %s: %w", it.img.Rel, err)
+		}
+		opt := gopdf.ImageOptions{X: o + it.x, Y: o + it.y, Rect: &gopdf.Rect{W: it.w, H: it.h}}
+		if c := it.clip; c != nil {
+			// gopdf clips to Crop at (X, Y) and draws the image at
+			// (X-Crop.X, Y-Crop.Y).
+			opt.X, opt.Y = o+c.x, o+c.y
+			opt.Crop = &gopdf.CropOptions{X: c.x - it.x, Y: c.y - it.y, Width: c.w, Height: c.h}
+		}
+		if err := gp.ImageByHolderWithOptions(h, opt); err != nil {
+			return fmt.Errorf("image %s: %w", it.img.Rel, err)
+		}
+	}
+	return nil
+}
+
+// imageHolder returns the gopdf image of a file, read once per file so an
+// image used twice is embedded once. JPEG files and 8-bit non-interlaced
+// PNG files are passed through (DCT data as is; PNG data with its alpha
+// as a soft mask); GIF and other PNG files are re-encoded as PNG.
+func imageHolder(path, format string, imgs map[string]gopdf.ImageHolder) (gopdf.ImageHolder, error) {
+	if h, ok := imgs[path]; ok {
+		return h, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if format == "gif" || format == "png" && !simplePNG(data) {
+		m, _, err := image.Decode(bytes.NewReader(data))
+		if err != nil {
+			return nil, err
+		}
+		rgba := image.NewNRGBA(m.Bounds())
+		imagedraw.Draw(rgba, rgba.Bounds(), m, m.Bounds().Min, imagedraw.Src)
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, rgba); err != nil {
+			return nil, err
+		}
+		data = buf.Bytes()
+	}
+	h, err := gopdf.ImageHolderByBytes(data)
+	if err != nil {
+		return nil, err
+	}
+	imgs[path] = h
+	return h, nil
+}
+
+// simplePNG reports whether a PNG has 8-bit samples, is not interlaced and
+// is not palette-based with transparency: what gopdf embeds directly.
+func simplePNG(b []byte) bool {
+	if len(b) < 33 || string(b[12:16]) != "IHDR" {
+		return false
+	}
+	depth, colorType, interlace := b[24], b[25], b[28]
+	if depth != 8 || interlace != 0 || colorType == 3 && bytes.Contains(b, []byte("tRNS")) {
+		return false
+	}
+	return true
+}
+
+// cropMarks draws crop marks at the four corners of the trim box, in the
+// margin outside the bleed.
+func cropMarks(gp *gopdf.GoPdf, g geometry) {
+	gp.SetLineWidth(0.25)
+	gp.SetStrokeColor(0, 0, 0)
+	o := g.origin()
+	start := g.bleed + marksOffsetMM*ptPerMM
+	for _, x := range []float64{o, o + g.trimW} {
+		for _, y := range []float64{o, o + g.trimH} {
+			dx, dy := -1.0, -1.0
+			if x > o {
+				dx = 1
+			}
+			if y > o {
+				dy = 1
+			}
+			gp.Line(x+dx*start, y, x+dx*(o), y)
+			gp.Line(x, y+dy*start, x, y+dy*(o))
+		}
+	}
+}

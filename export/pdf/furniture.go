@@ -1,0 +1,46 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+)
+
+// furniture adds running heads and folios to article pages: the
+// publication and issue on a verso, the section on a recto, both at the
+// outer edge over a hairline; the folio, the PDF's own page number, at
+// the outer edge of the foot. They are drawn before the page's own text
+// so that extraction reads them first.
+func (c *composer) furniture() {
+	g := c.geo
+	verso := strings.TrimSpace(c.iss.Title + "　" + c.iss.Label)
+	for i, p := range c.doc.pages {
+		if p.kind != articlePage {
+			continue
+		}
+		head := verso
+		if recto(i) {
+			head = p.head
+		}
+		left, w := g.textLeft(i), g.textWidth()
+		hy := g.top - 14
+		var texts []textItem
+		if head != "" {
+			ln := c.set.oneLine(plain(head, headStyle))
+			x := left
+			if recto(i) {
+				x = left + w - ln.width
+			}
+			texts = append(texts, moveTexts(ln.texts, x, hy)...)
+		}
+		fy := g.trimH - g.bottom + 24
+		num := c.set.oneLine(plain(strconv.Itoa(i+1), folioStyle))
+		fx := left
+		if recto(i) {
+			fx = left + w - num.width
+		}
+		texts = append(texts, moveTexts(num.texts, fx, fy)...)
+		p.texts = append(texts, p.texts...)
+		p.items = append(p.items, item{kind: ruleItem, color: rgb{0xc8, 0xb0, 0xa8}, lineWidth: 0.4,
+			x: left, y: hy + 4, x2: left + w, y2: hy + 4})
+	}
+}

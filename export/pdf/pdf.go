@@ -1,0 +1,67 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/issue"
+)
+
+// Options control the PDF.
+type Options struct {
+	// Time is written as the creation and modification date. The zero
+	// time means the issue date; the wall clock is never read.
+	Time time.Time
+	// Version is qikan's version, written into the Producer.
+	Version string
+	// Marks adds crop marks in an extra margin around the bleed.
+	Marks bool
+	// Pad pads the page count with blank pages to a multiple of Pad; 0
+	// means 2, 1 means no padding.
+	Pad int
+	// OnePerPage starts every article on a new page.
+	OnePerPage bool
+	// ColophonAfterContents puts the colophon right after the contents
+	// instead of at the end.
+	ColophonAfterContents bool
+	// HanLatinSpace puts a quarter-em gap between Han and Latin letters
+	// and digits.
+	HanLatinSpace bool
+}
+
+// Stats describes a written PDF.
+type Stats struct {
+	Pages int
+}
+
+// Write typesets iss with the faces of set and writes the PDF to w.
+func Write(w io.Writer, iss *issue.Issue, set *fonts.Set, opt Options) (Stats, error) {
+	if iss == nil || set == nil {
+		return Stats{}, fmt.Errorf("pdf: no issue or no fonts")
+	}
+	if opt.Time.IsZero() {
+		opt.Time = iss.Date
+	}
+	if opt.Pad <= 0 {
+		opt.Pad = 2
+	}
+	doc, err := compose(iss, set, opt)
+	if err != nil {
+		return Stats{}, fmt.Errorf("pdf: %s: %w", iss.File, err)
+	}
+	raw, err := draw(doc)
+	if err != nil {
+		return Stats{}, fmt.Errorf("pdf: %s: %w", iss.File, err)
+	}
+	var out bytes.Buffer
+	if err := finish(&out, raw, doc, opt); err != nil {
+		return Stats{}, fmt.Errorf("pdf: %s: %w", iss.File, err)
+	}
+	if _, err := w.Write(out.Bytes()); err != nil {
+		return Stats{}, err
+	}
+	return Stats{Pages: len(doc.pages)}, nil
+}

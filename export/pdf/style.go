@@ -1,0 +1,88 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/layout"
+)
+
+// style is how a piece of text looks.
+type style struct {
+	role    fonts.Role
+	size    float64 // points
+	leading float64 // baseline to baseline
+	color   rgb
+	bold    bool // bold wanted: synthesised when the face is not bold
+}
+
+// Colours.
+var (
+	black  = rgb{0x1a, 0x1a, 0x1a}
+	gray   = rgb{0x5f, 0x5f, 0x5f}
+	light  = rgb{0xf2, 0xee, 0xe8}
+	white  = rgb{0xff, 0xff, 0xff}
+	accent = rgb{0xb0, 0x1e, 0x23} // the magazine's red
+)
+
+// Type sizes and leadings in points.
+var (
+	bodyStyle      = style{role: fonts.Body, size: 9.5, leading: 16, color: black}
+	titleStyle     = style{role: fonts.Heading, size: 20, leading: 27, color: black, bold: true}
+	subtitleStyle  = style{role: fonts.Body, size: 12, leading: 18, color: gray}
+	bylineStyle    = style{role: fonts.Body, size: 9.5, leading: 16, color: gray}
+	subheadStyle   = style{role: fonts.Heading, size: 11, leading: 18, color: accent, bold: true}
+	subhead3Style  = style{role: fonts.Heading, size: 10, leading: 16, color: black, bold: true}
+	captionStyle   = style{role: fonts.Body, size: 8, leading: 12, color: gray}
+	creditStyle    = style{role: fonts.Body, size: 7, leading: 10, color: gray}
+	endStyle       = style{role: fonts.Body, size: 8.5, leading: 14, color: gray}
+	quoteStyle     = style{role: fonts.Body, size: 9, leading: 15, color: rgb{0x3a, 0x3a, 0x3a}}
+	codeStyle      = style{role: fonts.Body, size: 8, leading: 12, color: black}
+	tableStyle     = style{role: fonts.Body, size: 8.5, leading: 13, color: black}
+	sectionStyle   = style{role: fonts.Heading, size: 17, leading: 22, color: white, bold: true}
+	sectionENStyle = style{role: fonts.Body, size: 8, leading: 11, color: white}
+	headStyle      = style{role: fonts.Body, size: 7.5, leading: 10, color: gray}
+	folioStyle     = style{role: fonts.Heading, size: 9, leading: 10, color: accent, bold: true}
+)
+
+// with returns the style with another colour.
+func (s style) with(c rgb) style { s.color = c; return s }
+
+// sized returns the style at another size, leading scaled alike.
+func (s style) sized(size float64) style {
+	s.leading *= size / s.size
+	s.size = size
+	return s
+}
+
+// punctFor picks the punctuation convention of a BCP 47 language tag.
+func punctFor(lang string) (layout.PunctStyle, bool) {
+	l := strings.ToLower(lang)
+	switch {
+	case strings.HasPrefix(l, "ja"):
+		return layout.PunctJA, false
+	case strings.HasPrefix(l, "zh-hant"), strings.HasPrefix(l, "zh-tw"),
+		strings.HasPrefix(l, "zh-hk"), strings.HasPrefix(l, "zh-mo"):
+		return layout.PunctHant, false
+	}
+	return layout.PunctGB, false
+}
+
+// alignment is how lines sit in their measure.
+type alignment int
+
+const (
+	justify alignment = iota
+	alignLeft
+	alignRight
+	alignCenter
+)
+
+// layout is the layout alignment that sets the lines: everything that is
+// not justified is set flush left and moved by the composer.
+func (a alignment) layout() layout.Align {
+	if a == justify {
+		return layout.Justify
+	}
+	return layout.AlignLeft
+}

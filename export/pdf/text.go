@@ -1,0 +1,173 @@
+package pdf
+
+import (
+	"math"
+	"unicode/utf8"
+
+	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/layout"
+)
+
+// span is a piece of paragraph text in one style.
+type span struct {
+	text string
+	st   style
+	link string // link destination, "" for none
+}
+
+// setLine is a laid-out line: text items relative to the start of the
+// line's baseline, and link areas relative to the same point.
+type setLine struct {
+	texts []textItem
+	links []item
+	width float64
+}
+
+// setter sets paragraphs with layout.Paragraph, choosing faces through
+// the fallback chain of a fonts.Set.
+type setter struct {
+	set      *fonts.Set
+	punct    layout.PunctStyle
+	strict   bool
+	hanLatin bool
+}
+
+// runInfo is what a layout.Run's Tag points back to.
+type runInfo struct {
+	face *fonts.Face
+	st   style
+	link string
+}
+
+// paragraph breaks spans into lines of the given width; indent is the
+// first-line indent.
+func (s *setter) paragraph(spans []span, width, indent float64, align layout.Align) []setLine {
+	var runs []layout.Run
+	var infos []runInfo
+	for _, sp := range spans {
+		for _, seg := range s.set.Split(sp.st.role, sp.text) {
+			runs = append(runs, layout.Run{Text: seg.Text, Face: seg.Face, Size: sp.st.size, Tag: len(infos)})
+			infos = append(infos, runInfo{face: seg.Face, st: sp.st, link: sp.link})
+		}
+	}
+	if len(runs) == 0 {
+		return nil
+	}
+	lines := layout.Paragraph(runs, layout.Options{
+		Width: width, Indent: indent, Punct: s.punct, Align: align,
+		HanLatinSpace: s.hanLatin, StrictKinsoku: s.strict,
+	})
+	out := make([]setLine, 0, len(lines))
+	for _, ln := range lines {
+		out = append(out, s.line(ln, runs, infos))
+	}
+	return out
+}
+
+// oneLine sets spans on a single line without breaking (titles of
+// contents entries, running heads); the line may be wider than asked.
+func (s *setter) oneLine(spans []span) setLine {
+	lines := s.paragraph(spans, 1e6, 0, layout.AlignLeft)
+	if len(lines) == 0 {
+		return setLine{}
+	}
+	return lines[0]
+}
+
+// group is a run of items drawn with one text-show operation.
+type group struct {
+	item   textItem
+	run    int
+	nat    float64 // natural advance of the glyphs so far
+	glyphs int
+	fixed  bool // item.spacing has been fixed by a second item
+}
+
+// next is where the group's next glyph would start.
+func (g *group) next() float64 { return g.item.x + g.nat + float64(g.glyphs)*g.item.spacing }
+
+// join appends an item of the group's run if its position follows from
+// the natural advances plus one constant spacing after every glyph (PDF
+// Tc applies after each glyph, inside words too).
+func (g *group) join(it layout.Item, nat float64, n int) bool {
+	const eps = 0.002
+	gap := it.X - g.next()
+	if !g.fixed {
+		if g.glyphs > 1 && math.Abs(gap) > eps || n > 1 && math.Abs(gap) > eps ||
+			gap <= -g.item.size/2 || gap >= g.item.size {
+			return false
+		}
+		if math.Abs(gap) > eps {
+			g.item.spacing = gap
+		}
+		g.fixed = true
+	} else if math.Abs(gap) > eps || n > 1 && g.item.spacing != 0 {
+		return false
+	}
+	g.item.text += it.Text
+	g.nat += nat
+	g.glyphs += n
+	return true
+}
+
+// line turns a layout line into text items: consecutive items of one run
+// whose positions follow from their natural advances plus a constant
+// extra space per character are drawn as one string with PDF character
+// spacing (Tc), which keeps content streams small and text extraction
+// simple.
+func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo) setLine {
+	var out setLine
+	out.width = ln.Width
+	var g *group
+	for _, it := range ln.Items {
+		info := infos[runs[it.Run].Tag]
+		nat := naturalWidth(info.face, it.Text, info.st.size)
+		n := utf8.RuneCountInString(it.Text)
+		if g == nil || g.run != it.Run || !g.join(it, nat, n) {
+			if g != nil {
+				out.texts = append(out.texts, g.item)
+			}
+			g = &group{item: textItem{
+				x: it.X, text: it.Text, face: info.face, size: info.st.size,
+				color: info.st.color, bold: info.st.bold && !info.face.IsBold(),
+			}, run: it.Run, nat: nat, glyphs: n}
+		}
+		if info.link != "" {
+			asc, desc := info.face.Ascent()*info.st.size, info.face.Descent()*info.st.size
+			r := item{kind: linkItem, x: it.X + it.LeftTrim, y: -asc, w: it.Width, h: asc + desc, url: info.link}
+			if k := len(out.links) - 1; k >= 0 && out.links[k].url == r.url && math.Abs(out.links[k].x+out.links[k].w-r.x) < info.st.size {
+				out.links[k].w = r.x + r.w - out.links[k].x
+			} else {
+				out.links = append(out.links, r)
+			}
+		}
+	}
+	if g != nil {
+		out.texts = append(out.texts, g.item)
+	}
+	return out
+}
+
+// naturalWidth is the advance of text in face at size, without spacing.
+func naturalWidth(f *fonts.Face, text string, size float64) float64 {
+	w := 0.0
+	for _, r := range text {
+		w += f.Advance(r)
+	}
+	return w * size
+}
+
+// textWidth measures spans set on one line.
+func (s *setter) textWidth(spans []span) float64 {
+	return s.oneLine(spans).width
+}
+
+// place moves a set line to (x, baseline) and appends its items to p.
+func (l setLine) place(p *page, x, baseline float64) {
+	for _, t := range l.texts {
+		p.texts = append(p.texts, t.moved(x, baseline))
+	}
+	for _, it := range l.links {
+		p.items = append(p.items, it.moved(x, baseline))
+	}
+}

@@ -1,0 +1,119 @@
+package epub
+
+import (
+	"fmt"
+	"strings"
+)
+
+const cssName = "qikan.css"
+
+// fontFile is one embedded subset font.
+type fontFile struct {
+	name   string // file name in EPUB/fonts/
+	family string // CSS font-family
+	class  string // CSS class of spans set in this face
+	weight int
+	data   []byte
+}
+
+// stylesheet returns the publication's style sheet. Sizes are in em so
+// reading systems can scale them; the layout is a single flowing column
+// that works on small e-ink screens. body and heading are the CSS font
+// families of the role faces ("" when the face sets nothing).
+func stylesheet(files []fontFile, body, heading string, vertical bool) string {
+	var b strings.Builder
+	b.WriteString("@charset \"UTF-8\";\n")
+	for _, f := range files {
+		fmt.Fprintf(&b, "@font-face { font-family: %q; src: url(\"../fonts/%s\") format(\"woff2\"); font-weight: %d; font-style: normal; }\n",
+			f.family, f.name, f.weight)
+	}
+	for _, f := range files {
+		fmt.Fprintf(&b, ".%s { font-family: %q; }\n", f.class, f.family)
+	}
+	family := func(name, generic string) string {
+		if name == "" {
+			return generic
+		}
+		return fmt.Sprintf("%q, %s", name, generic)
+	}
+	headingWeight := "bold"
+	for _, f := range files {
+		if f.family == heading {
+			headingWeight = fmt.Sprint(f.weight)
+		}
+	}
+	fmt.Fprintf(&b, `
+html { font-family: %[1]s; }
+h1, h2, h3, h4, h5, h6, .section-title, .section-title-en, .subtitle, .masthead, .issue-label, .toc-section {
+  font-family: %[2]s; font-weight: %[3]s; }
+body {
+  margin: 0 0.6em; line-height: 1.8; text-align: justify;
+  line-break: strict; -webkit-line-break: strict; -epub-line-break: strict;
+  word-break: normal; overflow-wrap: break-word;
+  text-spacing-trim: normal; text-autospace: normal; hanging-punctuation: allow-end;
+}
+p { margin: 0; text-indent: 2em; }
+a { color: inherit; text-decoration: none; }
+h1 { font-size: 1.45em; line-height: 1.4; margin: 0.8em 0 0.4em; text-align: center; }
+h2 { font-size: 1.15em; line-height: 1.5; margin: 1.2em 0 0.5em; }
+h3 { font-size: 1.05em; line-height: 1.5; margin: 1em 0 0.4em; }
+h4, h5, h6 { font-size: 1em; margin: 1em 0 0.3em; }
+article > header { margin-bottom: 1.2em; }
+.subtitle { font-size: 1em; font-weight: normal; text-align: center; text-indent: 0; margin: 0 0 0.4em; }
+.byline { text-align: center; text-indent: 0; font-size: 0.95em; color: #444; }
+.section-head { margin: 0 0 1.5em; padding: 0 0 0.3em; border-bottom: 0.12em solid #b31b1b; }
+.section-title { font-size: 1.1em; color: #b31b1b; text-indent: 0; letter-spacing: 0.1em; }
+.section-title-en { font-size: 0.75em; color: #777; text-indent: 0; letter-spacing: 0.05em; }
+blockquote { margin: 1em 1.5em; color: #333; }
+ul, ol { margin: 0.6em 0; padding-left: 2em; }
+li p { text-indent: 0; }
+figure { margin: 1.2em 0; text-align: center; page-break-inside: avoid; break-inside: avoid; }
+figure img { max-width: 100%%; height: auto; }
+figcaption { margin-top: 0.3em; font-size: 0.85em; line-height: 1.5; color: #555; text-indent: 0; text-align: center; }
+figcaption .credit { color: #777; }
+table { border-collapse: collapse; margin: 1em auto; font-size: 0.9em; line-height: 1.5; }
+th, td { border: 0.05em solid #999; padding: 0.2em 0.5em; text-indent: 0; }
+th { background: #f2eeee; }
+.left { text-align: left; } .center { text-align: center; } .right { text-align: right; }
+pre { margin: 1em 0; white-space: pre-wrap; overflow-wrap: break-word; text-align: left; font-size: 0.85em; line-height: 1.5; }
+code { font-family: monospace, %[1]s; }
+hr { border: 0; border-top: 0.05em solid #999; margin: 1.5em 25%%; }
+.end-matter { margin-top: 1.5em; font-size: 0.85em; color: #444; }
+.end-matter p { text-indent: 0; text-align: right; }
+html.page-cover body { margin: 0; padding: 0; }
+.cover { margin: 0; padding: 0; text-align: center; }
+.cover img { max-width: 100%%; max-height: 100vh; height: auto; }
+.titlepage { text-align: center; margin: 1.5em 0 2em; }
+.titlepage p, .contents p, .highlights li { text-indent: 0; }
+.masthead { font-size: 2.4em; color: #b31b1b; letter-spacing: 0.15em; margin: 0.5em 0 0.2em; }
+.slogan { font-size: 0.9em; color: #555; }
+.issue-label { font-size: 1.1em; margin-top: 0.6em; }
+.issue-date { font-size: 0.9em; color: #555; }
+.highlights { list-style: none; padding: 0; margin: 1.2em 0 0; font-size: 0.95em; }
+.contents h2 { text-align: center; }
+.toc, .toc ol { list-style: none; padding: 0; margin: 0; }
+.toc > li { margin: 0.8em 0 0.3em; }
+.toc-section { color: #b31b1b; }
+.toc ol li { margin: 0.15em 0 0.15em 1em; text-align: left; }
+.toc-page { color: #777; font-size: 0.9em; }
+.colophon dl { margin: 1em 0; line-height: 1.6; }
+.colophon dt { font-weight: bold; margin-top: 0.4em; }
+.colophon dd { margin: 0 0 0 2em; }
+.tcy { text-combine-upright: all; -webkit-text-combine: horizontal; -epub-text-combine: horizontal; }
+`, family(body, "serif"), family(heading, "sans-serif"), headingWeight)
+	if vertical {
+		b.WriteString(`
+html { writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl; -epub-writing-mode: vertical-rl; }
+body { margin: 0.6em 0; }
+.section-head { border-bottom: 0; border-left: 0.12em solid #b31b1b; padding: 0 0 0 0.3em; margin: 0 0 0 1.5em; }
+ul, ol { padding-left: 0; padding-top: 2em; }
+.toc ol li { margin: 0 0.15em 0 0.15em; padding-top: 1em; }
+.colophon dd { margin: 0 0 0 0; padding-top: 2em; }
+figure img { max-width: none; max-height: 100%; width: auto; }
+hr { border-top: 0; border-right: 0.05em solid #999; margin: 25% 1.5em; }
+.end-matter { margin: 0 1.5em 0 0; }
+.end-matter p { text-align: right; }
+`)
+	}
+	return b.String()
+}

@@ -1,0 +1,34 @@
+// Package epub writes a magazine issue as a reflowable EPUB 3 publication.
+//
+// Write renders the issue model (package issue) to XHTML content documents
+// — a cover, a title and contents page, one document per article grouped by
+// section, and a colophon — and hands them, with the images and a subset
+// of every font face the text uses, to github.com/go-shiori/go-epub, which
+// assembles the container. go-epub leaves gaps a magazine needs filled: it
+// has no setter for dcterms:modified (it writes the current time), no
+// landmarks or page list, no publisher, date, series or accessibility
+// metadata, no lang attribute on pages, an English navigation heading, and
+// a zip whose manifest order follows Go map iteration. A finishing step
+// (finish.go) therefore takes go-epub's output and replaces package.opf,
+// nav.xhtml and toc.ncx with documents generated from the model, puts
+// lang and xml:lang on every page's html element, and re-zips the
+// publication deterministically: mimetype first and stored, then a fixed
+// entry order, fixed times (Options.Time) and a fixed compression level.
+// The same issue, fonts and Options always give the same bytes.
+//
+// Every piece of user text reaches the XHTML through an escaping writer
+// (xhtml.go), never by string concatenation, so titles such as
+// `<b>&"` and raw HTML in a paragraph come out as text. go-epub fetches
+// http(s) sources; Write only ever gives it absolute paths of files it
+// wrote into its own private temporary directory.
+//
+// Fonts: each face of the fonts.Set that sets some character is embedded
+// as a WOFF2 subset holding only the characters it sets (fonts.Subset), and
+// characters that only a fallback face covers are wrapped in a span of
+// that face (fonts.Set.Split), so the reader shows the same faces as the
+// PDF.
+//
+// Vertical writing (Options.Vertical or the issue's print.writing:
+// vertical) sets every page vertical-rl, the spine right to left, and
+// upright tate-chu-yoko for short runs of Western digits.
+package epub

@@ -1,0 +1,406 @@
+package epub
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	goepub "github.com/go-shiori/go-epub"
+
+	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/issue"
+)
+
+// Options control an EPUB export.
+type Options struct {
+	// Time is the publication's modification time (dcterms:modified) and
+	// the time of every file in the container; the zero time gives
+	// 1980-01-01T00:00:00Z.
+	Time time.Time
+	// Version is qikan's version, recorded as the generator.
+	Version string
+	// Vertical sets the text vertical-rl with the spine right to left. It
+	// is also on when the issue's print.writing is vertical.
+	Vertical bool
+}
+
+// Stats describe a written EPUB.
+type Stats struct {
+	Files int // entries in the container, mimetype included
+}
+
+// Write writes iss as an EPUB 3 publication to w, setting text in faces.
+// The output depends only on its arguments: the same issue, faces and
+// options give the same bytes.
+func Write(w io.Writer, iss *issue.Issue, faces *fonts.Set, opt Options) (Stats, error) {
+	if iss == nil || faces == nil {
+		return Stats{}, errors.New("epub: no issue or no fonts")
+	}
+	b := newBook(iss, faces, opt)
+	if err := b.render(); err != nil {
+		return Stats{}, err
+	}
+	return b.write(w)
+}
+
+// book is one EPUB in the making.
+type book struct {
+	iss      *issue.Issue
+	faces    *fonts.Set
+	opt      Options
+	lang     string // the publication's language, canonical BCP 47
+	words    words
+	vertical bool
+
+	identifier string
+	class      map[*fonts.Face]string // CSS class of each face of faces
+	family     map[*fonts.Face]string // CSS font family of each face
+	use        glyphUse
+
+	pages       []page // spine order
+	images      []*media
+	imageByPath map[string]*media
+	nav         []navItem
+	pageList    []pageTarget
+	pageOf      map[string]string // article href → print page
+	bodyStart   string            // href of the first article
+	figures     int
+	captioned   int
+
+	navDoc, ncxDoc []byte
+	fontFiles      []fontFile
+	css            string
+}
+
+func newBook(iss *issue.Issue, faces *fonts.Set, opt Options) *book {
+	lang := cleanLang(iss.Language)
+	if iss.Language == "" {
+		lang = "zh-CN"
+	}
+	b := &book{
+		iss: iss, faces: faces, opt: opt,
+		lang: lang, words: wordsFor(lang),
+		vertical:    opt.Vertical || iss.Print.Vertical,
+		class:       map[*fonts.Face]string{},
+		family:      map[*fonts.Face]string{},
+		use:         glyphUse{},
+		imageByPath: map[string]*media{},
+		pageOf:      map[string]string{},
+	}
+	for i, f := range faces.Faces() {
+		b.class[f] = fmt.Sprintf("f%d", i)
+		b.family[f] = fmt.Sprintf("qikan-f%d", i)
+	}
+	b.identifier = strings.TrimSpace(iss.Identifier)
+	if b.identifier == "" {
+		b.identifier = nameUUID(iss.Title + "\n" + iss.Label)
+	}
+	return b
+}
+
+// nameUUID is a name-based (version 5) UUID URN in the URL namespace.
+func nameUUID(name string) string {
+	ns := []byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
+	h := sha1.Sum(append(ns, "qikan:"+name...))
+	u := h[:16]
+	u[6] = u[6]&0x0f | 0x50
+	u[8] = u[8]&0x3f | 0x80
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
+
+// title is the publication's title: the magazine and the issue.
+func (b *book) title() string {
+	if t := xmlText(join(" ", b.iss.Title, b.iss.Label)); t != "" {
+		return t
+	}
+	return b.words.Untitled
+}
+
+// image returns the media for an image file, adding it on first use.
+func (b *book) image(path string, cover bool) *media {
+	if m, ok := b.imageByPath[path]; ok {
+		m.cover = m.cover || cover
+		return m
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext == ".jpeg" {
+		ext = ".jpg"
+	}
+	name := fmt.Sprintf("img%03d%s", len(b.images)+1, ext)
+	if cover {
+		name = "cover" + ext
+	}
+	m := &media{name: name, path: path, cover: cover}
+	b.images = append(b.images, m)
+	b.imageByPath[path] = m
+	return m
+}
+
+// render builds every document of the publication.
+func (b *book) render() error {
+	iss := b.iss
+	// Cover: the issue's image, else the typographic cover.
+	var cover page
+	if iss.Cover.Image != nil {
+		img := b.image(iss.Cover.Image.Path, true)
+		alt := join("　", b.title(), iss.Cover.Caption)
+		cover = b.coverPage(img, alt)
+	} else {
+		data, alt, err := coverPNG(b)
+		if err != nil {
+			return fmt.Errorf("epub: %v", err)
+		}
+		img := &media{name: "cover.png", data: data, cover: true}
+		b.images = append(b.images, img)
+		cover = b.coverPage(img, alt)
+	}
+
+	// Articles, grouped by section; a section's first document opens with
+	// the section header.
+	var articles []page
+	seenPage := map[int]bool{}
+	n := 0
+	for si, sec := range iss.Sections {
+		secID := fmt.Sprintf("s%02d", si+1)
+		item := navItem{title: strings.TrimSpace(xmlText(sec.Title))}
+		if item.title == "" {
+			item.title = b.words.Untitled
+		}
+		if len(sec.Articles) == 0 {
+			// A section without articles still gets its header.
+			m := b.newMarkup()
+			b.sectionHead(m, sec, secID)
+			articles = append(articles, page{name: secID, title: item.title, lang: b.lang, body: m.buf.Bytes()})
+			item.href = "xhtml/" + secID + ".xhtml#" + secID
+			b.nav = append(b.nav, item)
+			continue
+		}
+		for ai, a := range sec.Articles {
+			n++
+			name := fmt.Sprintf("a%03d", n)
+			href := "xhtml/" + name + ".xhtml"
+			var head *issue.Section
+			if ai == 0 {
+				head = sec
+				item.href = href + "#" + secID
+			}
+			var pageID string
+			if a.Page > 0 && !seenPage[a.Page] {
+				seenPage[a.Page] = true
+				pageID = "page-" + itoa(a.Page)
+				b.pageList = append(b.pageList, pageTarget{page: itoa(a.Page), href: href + "#" + pageID})
+			}
+			p := b.articlePage(a, name, head, secID, pageID)
+			articles = append(articles, p)
+			child := navItem{title: p.title, href: href + "#" + name}
+			if p.lang != b.lang {
+				child.lang = p.lang
+			}
+			if a.Page > 0 {
+				b.pageOf[child.href] = itoa(a.Page)
+			}
+			item.children = append(item.children, child)
+			if b.bodyStart == "" {
+				b.bodyStart = href
+			}
+		}
+		b.nav = append(b.nav, item)
+	}
+
+	b.pages = append(b.pages, cover, b.contentsPage())
+	b.pages = append(b.pages, articles...)
+	if col, ok := b.colophonPage(); ok {
+		b.pages = append(b.pages, col)
+	}
+	b.navDoc = b.navDocument()
+	b.ncxDoc = b.ncxDocument()
+
+	// Fonts: a subset of each face with the characters it sets.
+	var body, heading string
+	for i, f := range b.faces.Faces() {
+		used := b.use[f]
+		if len(used) == 0 {
+			continue
+		}
+		runes := make([]rune, 0, len(used))
+		for r := range used {
+			runes = append(runes, r)
+		}
+		slices.Sort(runes)
+		data, err := fonts.Subset(f, runes, fonts.WOFF2)
+		if err != nil {
+			return fmt.Errorf("epub: %v", err)
+		}
+		ff := fontFile{name: fmt.Sprintf("f%d.woff2", i), family: b.family[f], class: b.class[f], weight: f.Weight(), data: data}
+		b.fontFiles = append(b.fontFiles, ff)
+		if f == b.faces.Face(fonts.Body) {
+			body = ff.family
+		}
+		if f == b.faces.Face(fonts.Heading) {
+			heading = ff.family
+		}
+	}
+	b.css = stylesheet(b.fontFiles, body, heading, b.vertical)
+	return nil
+}
+
+// pageClass is the class of a page's html element.
+func pageClass(name string) string {
+	switch {
+	case name == "cover" || name == "contents" || name == "colophon":
+		return "page-" + name
+	}
+	return "page-article"
+}
+
+// write assembles the publication with go-epub and finishes it.
+func (b *book) write(w io.Writer) (Stats, error) {
+	// go-epub reads sources from paths (or fetches URLs): give it only
+	// files written here, in a directory of our own.
+	tmp, err := os.MkdirTemp("", "qikan-epub-")
+	if err != nil {
+		return Stats{}, fmt.Errorf("epub: %v", err)
+	}
+	defer os.RemoveAll(tmp)
+	n := 0
+	stage := func(data []byte) (string, error) {
+		n++
+		p := filepath.Join(tmp, fmt.Sprintf("r%04d", n))
+		return p, os.WriteFile(p, data, 0o600)
+	}
+
+	e, err := goepub.NewEpub(b.title())
+	if err != nil {
+		return Stats{}, fmt.Errorf("epub: %v", err)
+	}
+	e.Client = &http.Client{Transport: noNetwork{}}
+	e.SetIdentifier(b.identifier)
+	e.SetLang(b.lang)
+
+	want := []string{}
+	src, err := stage([]byte(b.css))
+	if err != nil {
+		return Stats{}, fmt.Errorf("epub: %v", err)
+	}
+	cssPath, err := e.AddCSS(src, cssName)
+	if err != nil {
+		return Stats{}, fmt.Errorf("epub: %v", err)
+	}
+	want = append(want, contentDir+"css/"+cssName)
+	for _, f := range b.fontFiles {
+		src, err := stage(f.data)
+		if err != nil {
+			return Stats{}, fmt.Errorf("epub: %v", err)
+		}
+		if _, err := e.AddFont(src, f.name); err != nil {
+			return Stats{}, fmt.Errorf("epub: %v", err)
+		}
+		want = append(want, contentDir+"fonts/"+f.name)
+	}
+	var coverHref string
+	for _, img := range b.images {
+		data := img.data
+		if img.path != "" {
+			data, err = os.ReadFile(img.path)
+			if err != nil {
+				return Stats{}, fmt.Errorf("epub: image %v", err)
+			}
+		}
+		src, err := stage(data)
+		if err != nil {
+			return Stats{}, fmt.Errorf("epub: %v", err)
+		}
+		if _, err := e.AddImage(src, img.name); err != nil {
+			return Stats{}, fmt.Errorf("epub: %v", err)
+		}
+		want = append(want, contentDir+"images/"+img.name)
+		if img.cover {
+			coverHref = "images/" + img.name
+		}
+	}
+	pages := map[string][2]string{}
+	var spine []string
+	for _, p := range b.pages {
+		if _, err := e.AddSection(string(p.body), p.title, p.name, cssPath); err != nil {
+			return Stats{}, fmt.Errorf("epub: %v", err)
+		}
+		pages[contentDir+"xhtml/"+p.name+".xhtml"] = [2]string{p.lang, pageClass(p.name)}
+		spine = append(spine, "xhtml/"+p.name+".xhtml")
+	}
+	var raw bytes.Buffer
+	if _, err := e.WriteTo(&raw); err != nil {
+		return Stats{}, fmt.Errorf("epub: %v", err)
+	}
+
+	fin := &finishing{
+		pkg:   b.packageInfo(coverHref, spine),
+		pages: pages,
+		want:  want,
+		replace: map[string][]byte{
+			contentDir + "nav.xhtml": b.navDoc,
+			contentDir + "toc.ncx":   b.ncxDoc,
+		},
+		time: b.opt.Time,
+	}
+	files, err := fin.finish(raw.Bytes(), w)
+	if err != nil {
+		return Stats{}, fmt.Errorf("epub: %v", err)
+	}
+	return Stats{Files: files}, nil
+}
+
+// packageInfo collects the package document's metadata.
+func (b *book) packageInfo(coverHref string, spine []string) *packageInfo {
+	iss := b.iss
+	p := &packageInfo{
+		identifier:  b.identifier,
+		issn:        strings.TrimSpace(iss.ISSN),
+		title:       b.title(),
+		lang:        b.lang,
+		publisher:   xmlText(strings.TrimSpace(iss.Publisher)),
+		description: xmlText(strings.TrimSpace(iss.Description)),
+		modified:    zipTime(b.opt.Time).Format("2006-01-02T15:04:05Z"),
+		series:      xmlText(strings.TrimSpace(iss.Title)),
+		seriesPos:   groupPosition(iss.Number),
+		coverImage:  coverHref,
+		vertical:    b.vertical,
+		spine:       spine,
+	}
+	if !iss.Date.IsZero() {
+		p.date = iss.Date.Format("2006-01-02")
+	}
+	if b.opt.Version != "" {
+		p.generator = xmlText("qikan " + b.opt.Version)
+	}
+	p.a11y = a11yInfo{
+		visual:      true, // the cover image
+		altText:     b.figures == b.captioned,
+		pageList:    len(b.pageList) > 0,
+		summary:     b.words.summary,
+		summaryLang: b.words.lang,
+	}
+	if p.a11y.pageList {
+		if p.issn != "" {
+			p.a11y.pageBreakSource = "urn:issn:" + p.issn
+		} else {
+			p.a11y.pageBreakSource = p.title
+		}
+	}
+	return p
+}
+
+// noNetwork is the transport of go-epub's HTTP client: Write never gives
+// it a URL, and if it ever tried one, nothing would be fetched.
+type noNetwork struct{}
+
+func (noNetwork) RoundTrip(r *http.Request) (*http.Response, error) {
+	return nil, fmt.Errorf("epub: no network access (%s)", r.URL.Redacted())
+}

@@ -1,0 +1,172 @@
+package epub
+
+import (
+	"bytes"
+
+	"github.com/qikan-dev/qikan/fonts"
+)
+
+const xhtmlHead = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+`
+
+// htmlStart is the start tag of every XHTML document: namespaces, the
+// page's language, and a class the style sheet keys page layouts on.
+func htmlStart(b *bytes.Buffer, lang, class string) {
+	b.WriteString(`<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="`)
+	escape(b, lang)
+	b.WriteString(`" xml:lang="`)
+	escape(b, lang)
+	b.WriteString(`" class="`)
+	escape(b, class)
+	b.WriteString(`">`)
+}
+
+// navDocument is EPUB/nav.xhtml: the table of contents (sections, then
+// their articles), the landmarks and the page list, with headings in the
+// publication's language.
+func (b *book) navDocument() []byte {
+	m := b.newMarkup()
+	m.tcy = false // the reading system lays the navigation out itself
+	m.buf.WriteString(xhtmlHead)
+	htmlStart(&m.buf, b.lang, "page-nav")
+	m.nl()
+	m.open("head")
+	m.elem("title", fonts.Body, b.words.Contents)
+	m.void("link", "rel", "stylesheet", "type", "text/css", "href", "css/"+cssName)
+	m.close("head")
+	m.nl()
+	m.open("body")
+	m.nl()
+
+	m.open("nav", "epub:type", "toc", "id", "toc", "role", "doc-toc", "aria-labelledby", "toc-title")
+	m.nl()
+	m.elem("h1", fonts.Heading, b.words.Contents, "id", "toc-title")
+	m.nl()
+	var list func(items []navItem)
+	list = func(items []navItem) {
+		m.open("ol")
+		m.nl()
+		for _, it := range items {
+			m.open("li", "lang", it.lang, "xml:lang", it.lang)
+			m.elem("a", fonts.Body, it.title, "href", it.href)
+			if len(it.children) > 0 {
+				m.nl()
+				list(it.children)
+			}
+			m.close("li")
+			m.nl()
+		}
+		m.close("ol")
+		m.nl()
+	}
+	list(b.nav)
+	m.close("nav")
+	m.nl()
+
+	m.open("nav", "epub:type", "landmarks", "id", "landmarks", "hidden", "hidden", "aria-labelledby", "landmarks-title")
+	m.nl()
+	m.elem("h1", fonts.Heading, b.words.Guide, "id", "landmarks-title")
+	m.nl()
+	m.open("ol")
+	m.nl()
+	for _, lm := range b.landmarks() {
+		m.open("li")
+		m.elem("a", fonts.Body, lm.title, "epub:type", lm.typ, "href", lm.href)
+		m.close("li")
+		m.nl()
+	}
+	m.close("ol")
+	m.nl()
+	m.close("nav")
+	m.nl()
+
+	if len(b.pageList) > 0 {
+		m.open("nav", "epub:type", "page-list", "id", "page-list", "hidden", "hidden", "aria-labelledby", "page-list-title")
+		m.nl()
+		m.elem("h1", fonts.Heading, b.words.Pages, "id", "page-list-title")
+		m.nl()
+		m.open("ol")
+		m.nl()
+		for _, p := range b.pageList {
+			m.open("li")
+			m.elem("a", fonts.Body, p.page, "href", p.href)
+			m.close("li")
+			m.nl()
+		}
+		m.close("ol")
+		m.nl()
+		m.close("nav")
+		m.nl()
+	}
+	m.close("body")
+	m.nl()
+	m.close("html")
+	m.nl()
+	return m.buf.Bytes()
+}
+
+type landmark struct{ typ, title, href string }
+
+func (b *book) landmarks() []landmark {
+	lms := []landmark{
+		{"cover", b.words.Cover, "xhtml/cover.xhtml"},
+		{"toc", b.words.Contents, "xhtml/contents.xhtml"},
+	}
+	if b.bodyStart != "" {
+		lms = append(lms, landmark{"bodymatter", b.words.Start, b.bodyStart})
+	}
+	return lms
+}
+
+// ncxDocument is EPUB/toc.ncx, the table of contents for EPUB 2 reading
+// systems.
+func (b *book) ncxDocument() []byte {
+	var buf bytes.Buffer
+	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	buf.WriteString(`<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="`)
+	escape(&buf, b.lang)
+	buf.WriteString("\">\n<head>\n")
+	depth := 1
+	for _, s := range b.nav {
+		if len(s.children) > 0 {
+			depth = 2
+		}
+	}
+	for _, kv := range [][2]string{
+		{"dtb:uid", b.identifier},
+		{"dtb:depth", itoa(depth)},
+		{"dtb:totalPageCount", "0"},
+		{"dtb:maxPageNumber", "0"},
+	} {
+		buf.WriteString(`<meta name="`)
+		escape(&buf, kv[0])
+		buf.WriteString(`" content="`)
+		escape(&buf, kv[1])
+		buf.WriteString("\"/>\n")
+	}
+	buf.WriteString("</head>\n<docTitle><text>")
+	escape(&buf, b.title())
+	buf.WriteString("</text></docTitle>\n<navMap>\n")
+	order := 0
+	var points func(items []navItem)
+	points = func(items []navItem) {
+		for _, it := range items {
+			order++
+			buf.WriteString(`<navPoint id="np`)
+			buf.WriteString(itoa(order))
+			buf.WriteString(`" playOrder="`)
+			buf.WriteString(itoa(order))
+			buf.WriteString(`"><navLabel><text>`)
+			escape(&buf, it.title)
+			buf.WriteString(`</text></navLabel><content src="`)
+			escape(&buf, it.href)
+			buf.WriteString("\"/>\n")
+			points(it.children)
+			buf.WriteString("</navPoint>\n")
+		}
+	}
+	points(b.nav)
+	buf.WriteString("</navMap>\n</ncx>\n")
+	return buf.Bytes()
+}

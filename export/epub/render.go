@@ -1,0 +1,461 @@
+package epub
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/issue"
+)
+
+// page is one content document of the spine.
+type page struct {
+	name  string // file name in EPUB/xhtml/ without ".xhtml"
+	title string // <title>, plain text
+	lang  string // lang of the html element
+	body  []byte // XHTML between <body> and </body>
+}
+
+// media is one image file of the publication.
+type media struct {
+	name  string // file name in EPUB/images/
+	path  string // source file, or "" when data holds the bytes
+	data  []byte
+	cover bool // the manifest's cover-image
+}
+
+// navItem is one entry of the table of contents.
+type navItem struct {
+	title, href, lang string
+	children         []navItem
+}
+
+// pageTarget is one entry of the page list: a print page of the original
+// and where it starts.
+type pageTarget struct {
+	page string
+	href string
+}
+
+// newMarkup returns a writer for one document.
+func (b *book) newMarkup() *markup {
+	return &markup{faces: b.faces, class: b.class, use: b.use, tcy: b.vertical}
+}
+
+// coverPage is the cover document: the cover image on its own.
+func (b *book) coverPage(img *media, alt string) page {
+	m := b.newMarkup()
+	m.open("section", "class", "cover", "epub:type", "cover")
+	m.nl()
+	m.void("img", "src", "../images/"+img.name, "alt", xmlText(alt), "role", "doc-cover")
+	m.nl()
+	m.close("section")
+	return page{name: "cover", title: b.title(), lang: b.lang, body: m.buf.Bytes()}
+}
+
+// contentsPage is the title and contents page: masthead, issue, date,
+// highlights and every section with its articles and print pages.
+func (b *book) contentsPage() page {
+	iss := b.iss
+	m := b.newMarkup()
+	m.open("section", "class", "titlepage", "epub:type", "titlepage")
+	m.nl()
+	m.elem("h1", fonts.Heading, iss.Title, "class", "masthead")
+	m.nl()
+	if iss.Subtitle != "" {
+		m.elem("p", fonts.Body, iss.Subtitle, "class", "slogan")
+		m.nl()
+	}
+	if label := join(" ", iss.Label, iss.Number); label != "" {
+		m.elem("p", fonts.Heading, label, "class", "issue-label")
+		m.nl()
+	}
+	if !iss.Date.IsZero() {
+		m.elem("p", fonts.Body, b.words.date(iss.Date), "class", "issue-date")
+		m.nl()
+	}
+	if len(iss.Highlights) > 0 {
+		m.open("ul", "class", "highlights")
+		for _, h := range iss.Highlights {
+			m.elem("li", fonts.Body, h)
+		}
+		m.close("ul")
+		m.nl()
+	}
+	m.close("section")
+	m.nl()
+
+	m.open("section", "class", "contents", "role", "doc-toc", "aria-labelledby", "contents-title")
+	m.nl()
+	m.elem("h2", fonts.Heading, b.words.Contents, "id", "contents-title")
+	m.nl()
+	m.open("ol", "class", "toc")
+	m.nl()
+	for _, sec := range b.nav {
+		m.open("li")
+		m.open("p", "class", "toc-section")
+		m.elem("a", fonts.Heading, sec.title, "href", relHref(sec.href))
+		m.close("p")
+		if len(sec.children) > 0 {
+			m.open("ol")
+			for _, a := range sec.children {
+				m.open("li", "lang", a.lang)
+				m.elem("a", fonts.Body, a.title, "href", relHref(a.href))
+				if pg := b.pageOf[a.href]; pg != "" {
+					m.text(fonts.Body, " ")
+					m.elem("span", fonts.Body, pg, "class", "toc-page")
+				}
+				m.close("li")
+			}
+			m.close("ol")
+		}
+		m.close("li")
+		m.nl()
+	}
+	m.close("ol")
+	m.nl()
+	m.close("section")
+	return page{name: "contents", title: b.words.Contents, lang: b.lang, body: m.buf.Bytes()}
+}
+
+// relHref turns a href relative to EPUB/ into one relative to EPUB/xhtml/.
+func relHref(href string) string { return strings.TrimPrefix(href, "xhtml/") }
+
+// colophonPage lists the colophon rows and the cover photo's caption and
+// credit.
+func (b *book) colophonPage() (page, bool) {
+	iss := b.iss
+	cover := join(" ", iss.Cover.Caption, iss.Cover.Credit)
+	if len(iss.Colophon) == 0 && cover == "" {
+		return page{}, false
+	}
+	m := b.newMarkup()
+	m.open("section", "class", "colophon", "epub:type", "colophon", "role", "doc-colophon", "aria-labelledby", "colophon-title")
+	m.nl()
+	m.elem("h1", fonts.Heading, b.words.Colophon, "id", "colophon-title")
+	m.nl()
+	m.open("dl")
+	m.nl()
+	for _, row := range iss.Colophon {
+		m.elem("dt", fonts.Body, row.Label)
+		m.elem("dd", fonts.Body, row.Value)
+		m.nl()
+	}
+	if cover != "" {
+		m.elem("dt", fonts.Body, b.words.CoverPhoto)
+		m.elem("dd", fonts.Body, cover)
+		m.nl()
+	}
+	m.close("dl")
+	m.nl()
+	m.close("section")
+	return page{name: "colophon", title: b.words.Colophon, lang: b.lang, body: m.buf.Bytes()}, true
+}
+
+// sectionHead writes the header that opens a section's first document.
+func (b *book) sectionHead(m *markup, sec *issue.Section, id string) {
+	m.open("header", "class", "section-head", "id", id)
+	m.nl()
+	m.elem("p", fonts.Heading, sec.Title, "class", "section-title")
+	if sec.TitleEN != "" {
+		m.nl()
+		m.elem("p", fonts.Heading, sec.TitleEN, "class", "section-title-en", "lang", "en", "xml:lang", "en")
+	}
+	m.nl()
+	m.close("header")
+	m.nl()
+}
+
+// articlePage renders one article; head is the section whose header opens
+// the document, or nil.
+func (b *book) articlePage(a *issue.Article, name string, head *issue.Section, headID, pageID string) page {
+	m := b.newMarkup()
+	if pageID != "" {
+		pg := itoa(a.Page)
+		m.void("span", "id", pageID, "epub:type", "pagebreak", "role", "doc-pagebreak", "title", pg, "aria-label", pg)
+		m.nl()
+	}
+	if head != nil {
+		b.sectionHead(m, head, headID)
+	}
+	m.open("article", "id", name)
+	m.nl()
+	m.open("header")
+	m.nl()
+	m.elem("h1", fonts.Heading, b.articleTitle(a))
+	m.nl()
+	if a.Subtitle != "" {
+		m.elem("p", fonts.Heading, a.Subtitle, "class", "subtitle")
+		m.nl()
+	}
+	if len(a.Authors) > 0 {
+		m.elem("p", fonts.Body, strings.Join(a.Authors, "　"), "class", "byline")
+		m.nl()
+	}
+	m.close("header")
+	m.nl()
+	b.blocks(m, a.Blocks)
+	b.endMatter(m, a)
+	m.close("article")
+	m.nl()
+	lang := b.lang
+	if a.Language != "" {
+		lang = cleanLang(a.Language)
+	}
+	return page{name: name, title: b.articleTitle(a), lang: lang, body: m.buf.Bytes()}
+}
+
+// articleTitle is the article's title, or the words for "untitled".
+func (b *book) articleTitle(a *issue.Article) string {
+	if t := strings.TrimSpace(xmlText(a.Title)); t != "" {
+		return t
+	}
+	return b.words.Untitled
+}
+
+// endMatter writes the affiliation, source and editor notes.
+func (b *book) endMatter(m *markup, a *issue.Article) {
+	if a.Affiliation == "" && a.Source == "" && a.Editor == "" {
+		return
+	}
+	w := wordsFor(a.Language)
+	if a.Language == "" {
+		w = b.words
+	}
+	m.open("footer", "class", "end-matter")
+	m.nl()
+	if a.Affiliation != "" {
+		m.elem("p", fonts.Body, w.open+w.Affiliation+a.Affiliation+w.close, "class", "affiliation")
+		m.nl()
+	}
+	if a.Source != "" {
+		m.elem("p", fonts.Body, w.open+a.Source+w.close, "class", "source")
+		m.nl()
+	}
+	if a.Editor != "" {
+		m.elem("p", fonts.Body, w.edOpen+w.Editor+a.Editor+w.edClose, "class", "editor")
+		m.nl()
+	}
+	m.close("footer")
+	m.nl()
+}
+
+// blocks writes body blocks.
+func (b *book) blocks(m *markup, blocks []issue.Block) {
+	for _, blk := range blocks {
+		switch blk := blk.(type) {
+		case *issue.Paragraph:
+			if len(blk.Inlines) == 0 {
+				continue
+			}
+			m.open("p")
+			b.inlines(m, fonts.Body, blk.Inlines)
+			m.close("p")
+		case *issue.Heading:
+			tag := "h" + itoa(min(max(blk.Level, 2), 6))
+			m.open(tag)
+			b.inlines(m, fonts.Heading, blk.Inlines)
+			m.close(tag)
+		case *issue.Quote:
+			m.open("blockquote")
+			m.nl()
+			b.blocks(m, blk.Blocks)
+			m.close("blockquote")
+		case *issue.List:
+			b.list(m, blk)
+		case *issue.Table:
+			b.table(m, blk)
+		case *issue.Figure:
+			b.figure(m, blk)
+		case *issue.Code:
+			m.open("pre")
+			m.open("code", "class", codeClass(blk.Language))
+			m.verbatim(fonts.Body, blk.Text)
+			m.close("code")
+			m.close("pre")
+		case *issue.Rule:
+			m.void("hr")
+		}
+		m.nl()
+	}
+}
+
+func (b *book) list(m *markup, l *issue.List) {
+	tag := "ul"
+	var start string
+	if l.Ordered {
+		tag = "ol"
+		if l.Start != 1 {
+			start = itoa(l.Start)
+		}
+	}
+	m.open(tag, "start", start)
+	m.nl()
+	for _, item := range l.Items {
+		m.open("li")
+		b.blocks(m, item)
+		m.close("li")
+		m.nl()
+	}
+	m.close(tag)
+}
+
+var alignClass = map[issue.Align]string{issue.AlignLeft: "left", issue.AlignCenter: "center", issue.AlignRight: "right"}
+
+func (b *book) table(m *markup, t *issue.Table) {
+	m.open("table")
+	m.nl()
+	row := func(cells [][]issue.Inline, tag string) {
+		m.open("tr")
+		for i, cell := range cells {
+			var class string
+			if i < len(t.Align) {
+				class = alignClass[t.Align[i]]
+			}
+			m.open(tag, "class", class)
+			b.inlines(m, fonts.Body, cell)
+			m.close(tag)
+		}
+		m.close("tr")
+		m.nl()
+	}
+	if len(t.Header) > 0 {
+		m.open("thead")
+		row(t.Header, "th")
+		m.close("thead")
+		m.nl()
+	}
+	if len(t.Rows) > 0 {
+		m.open("tbody")
+		m.nl()
+		for _, r := range t.Rows {
+			row(r, "td")
+		}
+		m.close("tbody")
+		m.nl()
+	}
+	m.close("table")
+}
+
+func (b *book) figure(m *markup, f *issue.Figure) {
+	img := b.image(f.Image.Path, false)
+	m.open("figure")
+	var w, h string
+	if f.Image.Width > 0 && f.Image.Height > 0 {
+		w, h = itoa(f.Image.Width), itoa(f.Image.Height)
+	}
+	// alt must be present; an uncaptioned figure is announced as
+	// decorative rather than by its file name.
+	m.buf.WriteString(`<img src="../images/`)
+	escape(&m.buf, img.name)
+	m.buf.WriteString(`" alt="`)
+	escape(&m.buf, xmlText(f.Caption))
+	m.buf.WriteByte('"')
+	m.attrs([]string{"width", w, "height", h})
+	m.buf.WriteString("/>")
+	if f.Caption != "" || f.Credit != "" {
+		m.open("figcaption")
+		if f.Caption != "" {
+			m.elem("span", fonts.Body, f.Caption, "class", "caption")
+		}
+		if f.Caption != "" && f.Credit != "" {
+			m.text(fonts.Body, " ")
+		}
+		if f.Credit != "" {
+			m.elem("span", fonts.Body, f.Credit, "class", "credit")
+		}
+		m.close("figcaption")
+	}
+	m.close("figure")
+	b.figures++
+	if strings.TrimSpace(f.Caption) != "" {
+		b.captioned++
+	}
+}
+
+var codeLang = regexp.MustCompile(`^[A-Za-z0-9_+#.-]{1,40}$`)
+
+func codeClass(lang string) string {
+	if codeLang.MatchString(lang) {
+		return "language-" + lang
+	}
+	return ""
+}
+
+// inlines writes runs of inline text.
+func (b *book) inlines(m *markup, role fonts.Role, runs []issue.Inline) {
+	for _, r := range runs {
+		if r.Text == "\n" {
+			m.void("br")
+			continue
+		}
+		href := safeLink(r.Link)
+		if href != "" {
+			m.open("a", "href", href)
+		}
+		if r.Style&issue.Strong != 0 {
+			m.open("strong")
+		}
+		if r.Style&issue.Emphasis != 0 {
+			m.open("em")
+		}
+		if r.Style&issue.CodeSpan != 0 {
+			m.open("code")
+			m.verbatim(role, r.Text)
+			m.close("code")
+		} else {
+			m.text(role, r.Text)
+		}
+		if r.Style&issue.Emphasis != 0 {
+			m.close("em")
+		}
+		if r.Style&issue.Strong != 0 {
+			m.close("strong")
+		}
+		if href != "" {
+			m.close("a")
+		}
+	}
+}
+
+// safeLink returns link normalised when it is an absolute http, https or
+// mailto URL, else "" (the text is then set without a link): scripts and
+// relative references to files outside the EPUB have no place in it.
+func safeLink(link string) string {
+	if link == "" {
+		return ""
+	}
+	u, err := url.Parse(strings.TrimSpace(link))
+	if err != nil {
+		return ""
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return ""
+		}
+	case "mailto":
+		if u.Opaque == "" {
+			return ""
+		}
+	default:
+		return ""
+	}
+	s := u.String()
+	if xmlText(s) != s || strings.ContainsAny(s, " <>\"") {
+		return ""
+	}
+	return s
+}
+
+// join joins the non-empty parts with sep.
+func join(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}

@@ -1,0 +1,219 @@
+package epub
+
+import (
+	"bytes"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/qikan-dev/qikan/fonts"
+)
+
+// glyphUse collects, for each face, the characters set in it.
+type glyphUse map[*fonts.Face]map[rune]struct{}
+
+func (u glyphUse) add(f *fonts.Face, s string) {
+	set := u[f]
+	if set == nil {
+		set = map[rune]struct{}{}
+		u[f] = set
+	}
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			set[r] = struct{}{}
+		}
+	}
+}
+
+// markup writes XHTML. Element and attribute names come from this
+// package's code; every attribute value and text goes through escaping.
+// Text is split by face (fonts.Set.Split): a run set in a face other than
+// the role's own is wrapped in a span of that face's class, and the
+// characters are recorded in use for subsetting.
+type markup struct {
+	buf   bytes.Buffer
+	faces *fonts.Set
+	class map[*fonts.Face]string // CSS class of each face
+	use   glyphUse
+	tcy   bool // wrap short digit runs in tate-chu-yoko spans
+}
+
+// open writes a start tag; attrs are name, value pairs. An attribute with
+// an empty value is left out.
+func (m *markup) open(tag string, attrs ...string) {
+	m.buf.WriteByte('<')
+	m.buf.WriteString(tag)
+	m.attrs(attrs)
+	m.buf.WriteByte('>')
+}
+
+// void writes an empty element, <img …/>.
+func (m *markup) void(tag string, attrs ...string) {
+	m.buf.WriteByte('<')
+	m.buf.WriteString(tag)
+	m.attrs(attrs)
+	m.buf.WriteString("/>")
+}
+
+func (m *markup) attrs(attrs []string) {
+	for i := 0; i+1 < len(attrs); i += 2 {
+		if attrs[i+1] == "" {
+			continue
+		}
+		m.buf.WriteByte(' ')
+		m.buf.WriteString(attrs[i])
+		m.buf.WriteString(`="`)
+		escape(&m.buf, attrs[i+1])
+		m.buf.WriteByte('"')
+	}
+}
+
+// close writes an end tag.
+func (m *markup) close(tag string) {
+	m.buf.WriteString("</")
+	m.buf.WriteString(tag)
+	m.buf.WriteByte('>')
+}
+
+// nl writes a line break between block elements (readability only).
+func (m *markup) nl() { m.buf.WriteByte('\n') }
+
+// elem writes <tag attrs>text</tag> with text in the role's faces.
+func (m *markup) elem(tag string, role fonts.Role, text string, attrs ...string) {
+	m.open(tag, attrs...)
+	m.text(role, text)
+	m.close(tag)
+}
+
+// text writes user text set in the faces of role.
+func (m *markup) text(role fonts.Role, s string) { m.write(role, s, m.tcy) }
+
+// verbatim writes user text set in the faces of role, without
+// tate-chu-yoko (code).
+func (m *markup) verbatim(role fonts.Role, s string) { m.write(role, s, false) }
+
+func (m *markup) write(role fonts.Role, s string, tcy bool) {
+	s = xmlText(s)
+	if s == "" {
+		return
+	}
+	own := m.faces.Face(role)
+	for _, seg := range m.faces.Split(role, s) {
+		m.use.add(seg.Face, seg.Text)
+		if seg.Face != own {
+			m.open("span", "class", m.class[seg.Face])
+		}
+		if tcy {
+			m.tateChuYoko(seg.Text)
+		} else {
+			escape(&m.buf, seg.Text)
+		}
+		if seg.Face != own {
+			m.close("span")
+		}
+	}
+}
+
+// tateChuYoko writes s escaped, with every run of one to three ASCII
+// digits that stands alone between non-ASCII text (3月28日, 第12期, but
+// not 2025, 21.3% or G0711) wrapped in <span class="tcy">, which the
+// style sheet sets upright across the vertical line.
+func (m *markup) tateChuYoko(s string) {
+	start := 0
+	for i := 0; i < len(s); {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		alone := (i == 0 || s[i-1] >= utf8.RuneSelf) && (j == len(s) || s[j] >= utf8.RuneSelf)
+		if alone && j-i <= 3 {
+			escape(&m.buf, s[start:i])
+			m.buf.WriteString(`<span class="tcy">`)
+			m.buf.WriteString(s[i:j])
+			m.buf.WriteString(`</span>`)
+			start = j
+		}
+		i = j
+	}
+	escape(&m.buf, s[start:])
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// escape writes s with the five XML special characters escaped.
+func escape(b *bytes.Buffer, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&quot;"
+		case '\'':
+			esc = "&#39;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(esc)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
+
+// xmlText returns s with what XML 1.0 cannot hold removed: invalid UTF-8
+// becomes U+FFFD, control characters other than tab and line feed are
+// dropped (a carriage return becomes a line feed), and so are the
+// non-characters U+FFFE and U+FFFF.
+func xmlText(s string) string {
+	ok := true
+	for _, r := range s {
+		if !xmlChar(r) || r == utf8.RuneError {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r == '\r':
+			b = append(b, '\n')
+		case r == utf8.RuneError && n == 1:
+			b = utf8.AppendRune(b, unicode.ReplacementChar)
+		case xmlChar(r):
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return string(b)
+}
+
+func xmlChar(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n':
+		return true
+	case r < 0x20 || r == 0x7F:
+		return false
+	case r >= 0x80 && r < 0xA0: // C1 controls: allowed by XML but discouraged
+		return false
+	case r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
+		return false
+	}
+	return r <= unicode.MaxRune
+}
+
+// itoa is strconv.Itoa, short.
+func itoa(n int) string { return strconv.Itoa(n) }

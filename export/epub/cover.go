@@ -125,8 +125,10 @@ func (r *rasterizer) wrap(role fonts.Role, px, width float64, text string) ([]st
 	return lines, nil
 }
 
-func noLineStart(r rune) bool { return strings.ContainsRune("，。、；：？！）》」』”’】〕…·,.;:?!)]}", r) }
-func noLineEnd(r rune) bool   { return strings.ContainsRune("（《「『“‘【〔([{", r) }
+func noLineStart(r rune) bool {
+	return strings.ContainsRune("，。、；：？！）》」』”’】〕…·,.;:?!)]}", r)
+}
+func noLineEnd(r rune) bool { return strings.ContainsRune("（《「『“‘【〔([{", r) }
 
 // coverPNG draws the typographic cover and returns it as PNG, with the
 // text it shows (the cover image's alternative text).

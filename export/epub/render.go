@@ -28,7 +28,7 @@ type media struct {
 // navItem is one entry of the table of contents.
 type navItem struct {
 	title, href, lang string
-	children         []navItem
+	children          []navItem
 }
 
 // pageTarget is one entry of the page list: a print page of the original

@@ -78,7 +78,16 @@ func (f *Face) subset(glyphs []uint16, format Format) (out []byte, err error) {
 		}
 	}()
 	if f.sfnt == nil {
-		sfnt, err := tdfont.ParseSFNT(f.data, 0)
+		data := f.data
+		if version, tabs, err := readTables(data, 0); err == nil {
+			for i, t := range tabs {
+				if t.tag == "cmap" {
+					tabs[i].data = unicodeCmap(t.data)
+				}
+			}
+			data = writeSFNT(version, tabs)
+		}
+		sfnt, err := tdfont.ParseSFNT(data, 0)
 		if err != nil {
 			return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
 		}
@@ -95,13 +104,16 @@ func (f *Face) subset(glyphs []uint16, format Format) (out []byte, err error) {
 	}
 	if format == WOFF2 {
 		f.addVertical(sub, glyphs)
-		b, err := sub.WriteWOFF2()
-		if err != nil {
-			return nil, fmt.Errorf("fonts: subsetting %s: WOFF2: %v", f.name, err)
-		}
-		return b, nil
 	}
-	return f.fixModified(sub.Write())
+	ttf, err := f.fixModified(sub.Write())
+	if err != nil || format == TTF {
+		return ttf, err
+	}
+	b, err := encodeWOFF2(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("fonts: subsetting %s: WOFF2: %v", f.name, err)
+	}
+	return b, nil
 }
 
 // fixModified replaces head.modified, which the tdewolff writer sets to

@@ -57,7 +57,8 @@ func moveTexts(ts []textItem, dx, dy float64) []textItem {
 // article sets one article: the title block across the text block, then
 // the body in columns, then the end matter.
 func (c *composer) article(a *issue.Article) {
-	head := c.titleBlock(a)
+	body := append([]block(nil), c.bodies[a]...)
+	head := &body[0]
 	if !c.atTop() && !c.fresh {
 		head.before = 2 * bodyStyle.leading
 		if c.room() < head.before+head.h+4*bodyStyle.leading {
@@ -66,9 +67,6 @@ func (c *composer) article(a *issue.Article) {
 		}
 	}
 	c.doc.start[a.ID] = c.index()
-	body := []block{head}
-	body = append(body, c.blocks(a.Blocks, c.geo.colW, bodyStyle, 2*bodyStyle.size)...)
-	body = append(body, c.endMatter(a)...)
 	c.flow(body)
 	c.fresh = false
 }

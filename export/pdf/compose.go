@@ -1,6 +1,9 @@
 package pdf
 
 import (
+	"runtime"
+	"sync"
+
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
 )
@@ -19,6 +22,9 @@ type composer struct {
 	head string  // section title for running heads
 	// fresh is set while nothing but a section band is on the page.
 	fresh bool
+	// bodies holds each article's title block and column blocks, set
+	// in parallel before the pages are filled in order.
+	bodies map[*issue.Article][]block
 }
 
 // compose lays out the whole issue: cover, contents, sections with their
@@ -32,6 +38,7 @@ func compose(iss *issue.Issue, set *fonts.Set, opt Options) (*document, error) {
 		iss: iss, opt: opt, lab: labelsFor(iss.Language),
 	}
 	c.doc = &document{geo: c.geo, iss: iss, start: map[string]int{}}
+	c.setArticles()
 	c.cover()
 	c.doc.outline = append(c.doc.outline, outlineEntry{Title: c.lab.cover, Page: 0})
 	c.contents()
@@ -54,6 +61,37 @@ func compose(iss *issue.Issue, set *fonts.Set, opt Options) (*document, error) {
 	}
 	c.furniture()
 	return c.doc, nil
+}
+
+// setArticles sets the blocks of every article, in parallel: setting a
+// paragraph depends only on the article and the column width, never on
+// where the article will land.
+func (c *composer) setArticles() {
+	arts := c.iss.Articles()
+	out := make([][]block, len(arts))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(arts)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				a := arts[i]
+				bs := []block{c.titleBlock(a)}
+				bs = append(bs, c.blocks(a.Blocks, c.geo.colW, bodyStyle, 2*bodyStyle.size)...)
+				out[i] = append(bs, c.endMatter(a)...)
+			}
+		}()
+	}
+	for i := range arts {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	c.bodies = make(map[*issue.Article][]block, len(arts))
+	for i, a := range arts {
+		c.bodies[a] = out[i]
+	}
 }
 
 // index is the index of the current page.

@@ -159,24 +159,30 @@ func registerFonts(gp *gopdf.GoPdf, doc *document) (map[*fonts.Face]string, erro
 			}
 		}
 	}
+	runes := make([][]rune, len(order))
+	subsets := make([][]byte, len(order))
+	err := parallel(len(order), func(i int) error {
+		for r := range used[order[i]] {
+			runes[i] = append(runes[i], r)
+		}
+		slices.Sort(runes[i])
+		var err error
+		subsets[i], err = fonts.Subset(order[i], runes[i], fonts.TTF)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
 	families := map[*fonts.Face]string{}
 	names := map[string]bool{}
-	for _, f := range order {
-		runes := make([]rune, 0, len(used[f]))
-		for r := range used[f] {
-			runes = append(runes, r)
-		}
-		slices.Sort(runes)
-		data, err := fonts.Subset(f, runes, fonts.TTF)
-		if err != nil {
-			return nil, err
-		}
+	for i, f := range order {
+		data := subsets[i]
 		name := postScriptName(f.Name())
 		for k := 2; names[name]; k++ {
 			name = postScriptName(f.Name()) + "-" + strconv.Itoa(k)
 		}
 		names[name] = true
-		family := subsetTag(name, runes) + "+" + name
+		family := subsetTag(name, runes[i]) + "+" + name
 		if err := gp.AddTTFFontData(family, data); err != nil {
 			return nil, fmt.Errorf("font %s: %w", f.Name(), err)
 		}

@@ -2,6 +2,9 @@ package pdf
 
 import (
 	"bytes"
+	"errors"
+	"runtime"
+	"sync"
 	"fmt"
 	"io"
 	"strconv"
@@ -57,13 +60,16 @@ func finish(w io.Writer, d *drawing, doc *document, opt Options) error {
 		d := bytes.TrimSuffix(bytes.TrimSpace(o.dict), []byte(">>"))
 		o.dict = append(append(make([]byte, 0, len(d)+len(boxes)+2), d...), boxes+">>"...)
 	}
-	for i := range objs {
+	var zpool sync.Pool
+	if err := parallel(len(objs), func(i int) error {
 		if isContent[i+1] && objs[i].stream != nil {
 			objs[i].stream = applyBold(objs[i].stream, d.bolds)
 		}
-		if objs[i], err = compressed(objs[i]); err != nil {
-			return err
-		}
+		var err error
+		objs[i], err = compressed(objs[i], &zpool)
+		return err
+	}); err != nil {
+		return err
 	}
 
 	// Outline, metadata and information dictionary.
@@ -82,6 +88,29 @@ func finish(w io.Writer, d *drawing, doc *document, opt Options) error {
 	pw.trailer(1, infoID)
 	_, err = w.Write(pw.buf.Bytes())
 	return err
+}
+
+// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines and returns the
+// first error.
+func parallel(n int, f func(i int) error) error {
+	errs := make([]error, n)
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				errs[i] = f(i)
+			}
+		}()
+	}
+	for i := range n {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // contentsOf returns the value of a page dictionary's /Contents entry.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"sync"
 )
 
 // object is one indirect object of a PDF: its dictionary (or other
@@ -100,13 +101,20 @@ type pdfWriter struct {
 }
 
 // compressed returns obj with its stream Flate-compressed, unless it is
-// already filtered.
-func compressed(obj object) (object, error) {
+// already filtered. Writers come from pool (zlib writers are large).
+func compressed(obj object, pool *sync.Pool) (object, error) {
 	if obj.stream == nil || bytes.Contains(obj.dict, []byte("/Filter")) {
 		return obj, nil
 	}
 	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
+	z.Grow(len(obj.stream) / 3)
+	zw, _ := pool.Get().(*zlib.Writer)
+	if zw == nil {
+		zw, _ = zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	} else {
+		zw.Reset(&z)
+	}
+	defer pool.Put(zw)
 	if _, err := zw.Write(obj.stream); err != nil {
 		return obj, err
 	}

@@ -20,6 +20,7 @@ func Need(t testing.TB, name string) string {
 	}
 	if os.Getenv("CI") == "true" {
 		t.Fatalf("%s is required with CI=true: %v", name, err)
+		return ""
 	}
 	t.Skipf("%s not installed: %v", name, err)
 	return ""

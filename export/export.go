@@ -1,0 +1,305 @@
+package export
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/qikan-dev/qikan/export/epub"
+	"github.com/qikan-dev/qikan/export/pdf"
+	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/layout"
+)
+
+// defaultFormats are the output formats in their default order.
+func defaultFormats() []string { return []string{"epub", "pdf"} }
+
+// Options control an export. The zero value exports both formats into the
+// current directory with the issue's own fonts and print geometry.
+type Options struct {
+	Formats []string // "epub", "pdf"; empty means both
+	OutDir  string   // "" means the current directory; created if missing
+
+	// BodyFont and HeadingFont override fonts.body and fonts.heading of
+	// issue.yaml: a path (relative to the working directory) with an
+	// optional "#index" or "#face name" suffix.
+	BodyFont, HeadingFont string
+
+	Strict      bool // characters missing from the fonts are an error, not a warning
+	NoNormalize bool // keep ASCII punctuation in Chinese text as written
+
+	// Print overrides of issue.yaml print:, empty or zero to keep it.
+	Trim     string // e.g. 210x285mm, A4, B5
+	Bleed    string // e.g. 3mm
+	Columns  int    // 1..4
+	Vertical bool   // vertical writing (vertical-rl) in both formats
+
+	// PDF and EPUB are passed to the backends. A zero Time is replaced by
+	// SOURCE_DATE_EPOCH when set, else by the issue date.
+	PDF  pdf.Options
+	EPUB epub.Options
+}
+
+// Result describes an export.
+type Result struct {
+	Issue    *issue.Issue    // nil when the issue did not load
+	Warnings []issue.Warning // from loading, normalisation and the font check
+	Files    []string        // files written, in the order of Options.Formats
+	Missing  fonts.Report    // characters the fonts do not cover
+	PDF      pdf.Stats
+	EPUB     epub.Stats
+}
+
+// Validate checks the options that do not depend on an issue, so that a
+// command line can reject them before any work is done.
+func (o Options) Validate() error {
+	if _, err := o.formats(); err != nil {
+		return err
+	}
+	if o.Trim != "" {
+		if _, _, err := issue.ParseTrim(o.Trim); err != nil {
+			return err
+		}
+	}
+	if o.Bleed != "" {
+		if _, err := issue.ParseBleed(o.Bleed); err != nil {
+			return err
+		}
+	}
+	if o.Columns != 0 {
+		if _, err := issue.ParseColumns(strconv.Itoa(o.Columns)); err != nil {
+			return err
+		}
+	}
+	_, _, err := SourceDateEpoch(os.Getenv)
+	return err
+}
+
+// formats returns the requested formats without duplicates, checked.
+func (o Options) formats() ([]string, error) {
+	if len(o.Formats) == 0 {
+		return defaultFormats(), nil
+	}
+	var out []string
+	for _, f := range o.Formats {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f != "epub" && f != "pdf" {
+			return nil, fmt.Errorf("unknown format %q (use epub, pdf or epub,pdf)", f)
+		}
+		if !contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// SourceDateEpoch reads SOURCE_DATE_EPOCH (whole seconds since 1970, UTC)
+// through getenv. ok is false when it is unset or empty.
+func SourceDateEpoch(getenv func(string) string) (t time.Time, ok bool, err error) {
+	s := strings.TrimSpace(getenv("SOURCE_DATE_EPOCH"))
+	if s == "" {
+		return time.Time{}, false, nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 || n > 253402300799 {
+		return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01 (e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%%ct))", s)
+	}
+	return time.Unix(n, 0).UTC(), true, nil
+}
+
+// backend writes one format of an issue.
+type backend func(w io.Writer, iss *issue.Issue, set *fonts.Set) error
+
+// Issue exports the issue in dir with the faces of lib. It returns the
+// files written and every warning; the error is an issue.Problems when the
+// issue is invalid (nothing is written), a fonts.Report when Strict and
+// characters are missing (nothing is written), or the failures of the
+// backends (the formats that succeeded are written).
+func Issue(dir string, lib *fonts.Library, opt Options) (Result, error) {
+	var res Result
+	backends := map[string]backend{
+		"pdf": func(w io.Writer, iss *issue.Issue, set *fonts.Set) (err error) {
+			res.PDF, err = pdf.Write(w, iss, set, opt.PDF)
+			return err
+		},
+		"epub": func(w io.Writer, iss *issue.Issue, set *fonts.Set) (err error) {
+			res.EPUB, err = epub.Write(w, iss, set, opt.EPUB)
+			return err
+		},
+	}
+	err := run(dir, lib, &opt, backends, &res)
+	return res, err
+}
+
+// run is Issue with the backends as a parameter. It fills in opt's times
+// and print overrides before any backend runs.
+func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backend, res *Result) error {
+	if err := opt.Validate(); err != nil {
+		return err
+	}
+	formats, _ := opt.formats()
+	iss, warnings, err := issue.Load(dir)
+	res.Warnings = append(res.Warnings, warnings...)
+	if err != nil {
+		return err
+	}
+	res.Issue = iss
+	yamlFile := displayYAML(dir)
+
+	applyPrint(iss, opt)
+	t, ok, _ := SourceDateEpoch(os.Getenv)
+	if !ok {
+		t = iss.Date
+	}
+	if opt.PDF.Time.IsZero() {
+		opt.PDF.Time = t
+	}
+	if opt.EPUB.Time.IsZero() {
+		opt.EPUB.Time = t
+	}
+
+	if !opt.NoNormalize && isChinese(iss.Language) {
+		n := 0
+		iss.MapText(func(s string) string {
+			out, k := layout.NormalizePunct(s)
+			n += k
+			return out
+		})
+		if n > 0 {
+			res.Warnings = append(res.Warnings, issue.Warning{File: yamlFile, Message: fmt.Sprintf("normalised %d punctuation marks to full width (--no-normalize keeps them as written)", n)})
+		}
+	}
+
+	body, heading := iss.Fonts.Body, iss.Fonts.Heading
+	if opt.BodyFont != "" {
+		body = opt.BodyFont
+	}
+	if opt.HeadingFont != "" {
+		heading = opt.HeadingFont
+	}
+	set, err := lib.Set(body, heading)
+	if err != nil {
+		return fmt.Errorf("%s: %w", yamlFile, err)
+	}
+	res.Missing = fonts.Check(set, iss)
+	if !res.Missing.OK() {
+		if opt.Strict {
+			return res.Missing
+		}
+		res.Warnings = append(res.Warnings, issue.Warning{File: yamlFile, Message: res.Missing.Error()})
+	}
+
+	outDir := opt.OutDir
+	if outDir == "" {
+		outDir = "."
+	}
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return fmt.Errorf("output directory: %w", err)
+	}
+	name := filepath.Base(iss.Dir)
+	var errs []error
+	for _, f := range formats {
+		path := filepath.Join(outDir, name+"."+f)
+		write := backends[f]
+		if err := writeAtomic(path, func(w io.Writer) error { return write(w, iss, set) }); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", path, err))
+			continue
+		}
+		res.Files = append(res.Files, path)
+	}
+	return errors.Join(errs...)
+}
+
+// displayYAML names issue.yaml of dir the way issue.Load names it in
+// problems.
+func displayYAML(dir string) string {
+	return filepath.Join(filepath.Clean(dir), issue.FileName)
+}
+
+// applyPrint applies the print overrides (already validated) to iss.
+func applyPrint(iss *issue.Issue, opt *Options) {
+	if opt.Trim != "" {
+		iss.Print.TrimWidth, iss.Print.TrimHeight, _ = issue.ParseTrim(opt.Trim)
+	}
+	if opt.Bleed != "" {
+		iss.Print.Bleed, _ = issue.ParseBleed(opt.Bleed)
+	}
+	if opt.Columns != 0 {
+		iss.Print.Columns = opt.Columns
+	}
+	if opt.Vertical {
+		iss.Print.Vertical = true
+	}
+	if iss.Print.Vertical {
+		opt.EPUB.Vertical = true
+	}
+}
+
+// isChinese reports whether a BCP 47 tag is Chinese (zh, zh-CN, zh-Hant-TW…).
+func isChinese(tag string) bool {
+	t := strings.ToLower(tag)
+	return t == "zh" || strings.HasPrefix(t, "zh-")
+}
+
+// writeAtomic writes path through a temporary file in the same directory:
+// write, flush, fsync, close, rename. On any failure (or a panic in write)
+// the temporary file is removed and an existing file at path is untouched.
+func writeAtomic(path string, write func(io.Writer) error) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return err
+	}
+	done := false
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error: %v", v)
+		}
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		os.Remove(tmp.Name())
+		done = true
+		return err
+	}
+	done = true
+	return nil
+}

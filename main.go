@@ -1,0 +1,261 @@
+// Command qikan turns a magazine issue — a directory holding issue.yaml and
+// its Markdown articles — into an EPUB 3 and a print-ready PDF.
+//
+//	qikan export [flags] PATH...   write PATH's EPUB and PDF
+//	qikan validate PATH...         check issues, print every problem
+//	qikan version
+//
+// Exit status: 0 when everything succeeded, 1 when an issue failed, 2 on a
+// usage error.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/qikan-dev/qikan/export"
+	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/issue"
+	"github.com/urfave/cli/v2"
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3".
+var version string
+
+// Exit statuses.
+const (
+	exitOK     = 0
+	exitFailed = 1
+	exitUsage  = 2
+)
+
+func main() {
+	os.Exit(run(os.Args, os.Stdout, os.Stderr))
+}
+
+// versionString is the -ldflags version, else the module version from the
+// build information, else "dev".
+func versionString() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// errFailed is returned by a command when an issue failed; the details have
+// already been printed.
+var errFailed = cli.Exit("", exitFailed)
+
+// usageError marks a mistake on the command line.
+type usageError struct{ error }
+
+// run runs the command line args and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	ver := versionString()
+	app := newApp(ver, stdout, stderr)
+	err := app.Run(args)
+	var exit cli.ExitCoder
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &exit) && exit.ExitCode() == exitFailed:
+		return exitFailed
+	default:
+		// urfave/cli's flag errors and ours: the command line is wrong.
+		fmt.Fprintf(stderr, "qikan: %v\n", err)
+		fmt.Fprintln(stderr, "run 'qikan help' or 'qikan help COMMAND' for usage")
+		return exitUsage
+	}
+}
+
+func newApp(ver string, stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:           "qikan",
+		Usage:          "turn a magazine issue into EPUB 3 and print-ready PDF",
+		Version:        ver,
+		HideVersion:    true,
+		Writer:         stdout,
+		ErrWriter:      stderr,
+		ExitErrHandler: func(*cli.Context, error) {}, // run decides the status
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usageError{fmt.Errorf("unknown command %q", c.Args().First())}
+			}
+			cli.ShowAppHelp(c)
+			return usageError{errors.New("no command given")}
+		},
+		OnUsageError: onUsageError,
+		Commands: []*cli.Command{
+			exportCommand(ver, stdout, stderr),
+			validateCommand(stdout, stderr),
+			{
+				Name:  "version",
+				Usage: "print qikan's version",
+				Action: func(c *cli.Context) error {
+					fmt.Fprintf(stdout, "qikan %s\n", ver)
+					return nil
+				},
+			},
+		},
+	}
+}
+
+func onUsageError(c *cli.Context, err error, _ bool) error { return usageError{err} }
+
+func exportCommand(ver string, stdout, stderr io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:      "export",
+		Usage:     "write each issue's EPUB and PDF as DIR/<dirname>.epub and DIR/<dirname>.pdf",
+		ArgsUsage: "PATH...",
+		Flags: []cli.Flag{
+			&cli.StringSliceFlag{Name: "format", Usage: "formats to write: epub, pdf or epub,pdf", Value: cli.NewStringSlice("epub", "pdf")},
+			&cli.StringFlag{Name: "out", Usage: "output directory `DIR`", Value: "."},
+			&cli.StringFlag{Name: "body-font", Usage: "body font `FILE` (.ttf, .otf, .ttc#index or .ttc#face name); overrides issue.yaml"},
+			&cli.StringFlag{Name: "heading-font", Usage: "heading font `FILE`; overrides issue.yaml"},
+			&cli.BoolFlag{Name: "strict", Usage: "fail when the fonts lack a character of the issue"},
+			&cli.BoolFlag{Name: "no-normalize", Usage: "keep ASCII punctuation in Chinese text as written"},
+			&cli.StringFlag{Name: "trim", Usage: "PDF trim size: WIDTHxHEIGHT with a unit (210x285mm) or A4, B5"},
+			&cli.StringFlag{Name: "bleed", Usage: "PDF bleed, e.g. 3mm"},
+			&cli.IntFlag{Name: "columns", Usage: "PDF body columns, 1 to 4"},
+			&cli.BoolFlag{Name: "vertical", Usage: "vertical writing (top to bottom, right to left)"},
+			&cli.BoolFlag{Name: "marks", Usage: "PDF crop marks"},
+			&cli.IntFlag{Name: "pad", Usage: "pad the PDF with blank pages to a multiple of `N` (1: none)", Value: 2},
+			&cli.BoolFlag{Name: "one-per-page", Usage: "start every article on a new PDF page"},
+			&cli.BoolFlag{Name: "colophon-after-contents", Usage: "put the colophon right after the contents in the PDF"},
+			&cli.BoolFlag{Name: "no-han-latin-space", Usage: "no extra space between Han and Latin letters in the PDF"},
+		},
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			if err := checkPaths(c, "export"); err != nil {
+				return err
+			}
+			var formats []string
+			for _, f := range c.StringSlice("format") {
+				formats = append(formats, strings.Split(f, ",")...)
+			}
+			opt := export.Options{
+				Formats:     formats,
+				OutDir:      c.String("out"),
+				BodyFont:    c.String("body-font"),
+				HeadingFont: c.String("heading-font"),
+				Strict:      c.Bool("strict"),
+				NoNormalize: c.Bool("no-normalize"),
+				Trim:        c.String("trim"),
+				Bleed:       c.String("bleed"),
+				Columns:     c.Int("columns"),
+				Vertical:    c.Bool("vertical"),
+			}
+			opt.PDF.Version = ver
+			opt.PDF.Marks = c.Bool("marks")
+			opt.PDF.Pad = c.Int("pad")
+			opt.PDF.OnePerPage = c.Bool("one-per-page")
+			opt.PDF.ColophonAfterContents = c.Bool("colophon-after-contents")
+			opt.PDF.HanLatinSpace = !c.Bool("no-han-latin-space")
+			opt.EPUB.Version = ver
+			if c.IsSet("columns") && c.Int("columns") == 0 {
+				return usageError{errors.New("--columns must be from 1 to 4")}
+			}
+			if c.Int("pad") < 1 {
+				return usageError{errors.New("--pad must be 1 or more")}
+			}
+			if err := opt.Validate(); err != nil {
+				return usageError{err}
+			}
+			lib := fonts.NewLibrary()
+			failed := false
+			for _, path := range c.Args().Slice() {
+				res, err := export.Issue(path, lib, opt)
+				printWarnings(stderr, res.Warnings)
+				for _, f := range res.Files {
+					switch {
+					case strings.HasSuffix(f, ".pdf"):
+						fmt.Fprintf(stdout, "wrote %s (%d pages)\n", f, res.PDF.Pages)
+					default:
+						fmt.Fprintf(stdout, "wrote %s\n", f)
+					}
+				}
+				if err != nil {
+					failed = true
+					printError(stderr, path, err, ", nothing written")
+				}
+			}
+			if failed {
+				return errFailed
+			}
+			return nil
+		},
+	}
+}
+
+func validateCommand(stdout, stderr io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:         "validate",
+		Usage:        "check issues and print every problem",
+		ArgsUsage:    "PATH...",
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			if err := checkPaths(c, "validate"); err != nil {
+				return err
+			}
+			failed := false
+			for _, path := range c.Args().Slice() {
+				iss, warnings, err := issue.Load(path)
+				printWarnings(stderr, warnings)
+				if err != nil {
+					failed = true
+					printError(stderr, path, err, "")
+					continue
+				}
+				fmt.Fprintf(stdout, "ok: %s (%d sections, %d articles)\n", path, len(iss.Sections), len(iss.Articles()))
+			}
+			if failed {
+				return errFailed
+			}
+			return nil
+		},
+	}
+}
+
+// checkPaths requires at least one PATH and no flag after the first PATH
+// (urfave/cli stops reading flags there, so a late flag would be taken for
+// a directory).
+func checkPaths(c *cli.Context, cmd string) error {
+	if c.NArg() == 0 {
+		return usageError{fmt.Errorf("%s: give at least one issue directory", cmd)}
+	}
+	for _, a := range c.Args().Slice() {
+		if strings.HasPrefix(a, "-") {
+			return usageError{fmt.Errorf("%s: flag %s after an issue directory; put flags before the directories", cmd, a)}
+		}
+	}
+	return nil
+}
+
+func printWarnings(w io.Writer, warnings []issue.Warning) {
+	for _, x := range warnings {
+		fmt.Fprintln(w, x)
+	}
+}
+
+// printError prints the problems of an issue one per line, other errors
+// prefixed with the issue's path. tail ends the count line of problems.
+func printError(w io.Writer, path string, err error, tail string) {
+	var ps issue.Problems
+	if errors.As(err, &ps) {
+		noun := "problems"
+		if len(ps) == 1 {
+			noun = "problem"
+		}
+		fmt.Fprintln(w, ps.Error())
+		fmt.Fprintf(w, "%s: %d %s%s\n", path, len(ps), noun, tail)
+		return
+	}
+	fmt.Fprintf(w, "%s: error: %v\n", path, err)
+}

@@ -189,6 +189,7 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 	if f.name == "" {
 		f.name = filepath.Base(label)
 	}
+	f.data = withPostScriptName(data, f.name)
 	if raw, err := ld.RawTable(ot.MustNewTag("OS/2")); err == nil {
 		if os2, _, err := tables.ParseOs2(raw); err == nil && os2.USWeightClass > 0 {
 			f.weight = int(os2.USWeightClass)

@@ -433,3 +433,56 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestPostScriptName(t *testing.T) {
+	f, err := NewLibrary().Load(filepath.Join("testdata", "composite.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, tabs, err := readTables(f.TrueType(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	for _, tab := range tabs {
+		if tab.tag == "name" {
+			got = collectName(t, tab.data, 6)
+		}
+	}
+	if want := "Qikan-Composite-Test"; got != want {
+		t.Errorf("PostScript name %q, want %q (from %q)", got, want, f.Name())
+	}
+	if sum := checksum(f.TrueType()); sum != 0xB1B0AFBA {
+		t.Errorf("file checksum %#x", sum)
+	}
+	for in, want := range map[string]string{
+		"Noto Serif CJK SC":     "Noto-Serif-CJK-SC",
+		"思源宋体":                  "QikanFont",
+		"a(b)/c%d":              "abcd",
+		strings.Repeat("x", 80): strings.Repeat("x", 63),
+	} {
+		if got := postScriptName(in); got != want {
+			t.Errorf("postScriptName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// collectName returns the Windows-platform string of a name ID.
+func collectName(t *testing.T, name []byte, id uint16) string {
+	t.Helper()
+	count := int(binary.BigEndian.Uint16(name[2:]))
+	storage := int(binary.BigEndian.Uint16(name[4:]))
+	for i := range count {
+		rec := name[6+12*i:]
+		if binary.BigEndian.Uint16(rec) != 3 || binary.BigEndian.Uint16(rec[6:]) != id {
+			continue
+		}
+		n, off := int(binary.BigEndian.Uint16(rec[8:])), storage+int(binary.BigEndian.Uint16(rec[10:]))
+		var s []rune
+		for j := off; j+1 < off+n; j += 2 {
+			s = append(s, rune(binary.BigEndian.Uint16(name[j:])))
+		}
+		return string(s)
+	}
+	return ""
+}

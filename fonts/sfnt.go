@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // This file reads and writes the sfnt table directory only: it lets Load
@@ -237,4 +238,85 @@ func unicodeCmap(cmap []byte) []byte {
 		out = binary.BigEndian.AppendUint32(out, binary.BigEndian.Uint32(rec[4:])-shift)
 	}
 	return append(out, cmap[4+8*n:]...)
+}
+
+// withPostScriptName returns the font with a PostScript name (name ID 6)
+// added when it has none: PDF writers (gopdf) refuse fonts without one.
+// The name is made from fallback, reduced to the characters PostScript
+// names allow. A font that has the name, or that cannot be read, is
+// returned unchanged.
+func withPostScriptName(font []byte, fallback string) []byte {
+	version, tabs, err := readTables(font, 0)
+	if err != nil {
+		return font
+	}
+	var name []byte
+	idx := -1
+	for i, t := range tabs {
+		if t.tag == "name" {
+			name, idx = t.data, i
+		}
+	}
+	if len(name) >= 6 {
+		count := int(binary.BigEndian.Uint16(name[2:]))
+		for i := 0; i < count && 6+12*i+12 <= len(name); i++ {
+			if binary.BigEndian.Uint16(name[6+12*i+6:]) == 6 {
+				return font
+			}
+		}
+	} else {
+		name = []byte{0, 0, 0, 0, 0, 6} // empty format 0 table
+	}
+	ps := postScriptName(fallback)
+	kept := subsetNames(name, func(uint16) bool { return true })
+	if kept == nil {
+		kept = []byte{0, 0, 0, 0, 0, 6}
+	}
+	// Append a Windows Unicode BMP, US English record for ID 6.
+	count := int(binary.BigEndian.Uint16(kept[2:]))
+	storage := int(binary.BigEndian.Uint16(kept[4:]))
+	strs := kept[storage:]
+	var str []byte
+	for _, c := range ps {
+		str = binary.BigEndian.AppendUint16(str, uint16(c))
+	}
+	out := make([]byte, 0, len(kept)+12+len(str))
+	out = append(out, kept[:6+12*count]...)
+	out = binary.BigEndian.AppendUint16(out, 3)     // platform Windows
+	out = binary.BigEndian.AppendUint16(out, 1)     // Unicode BMP
+	out = binary.BigEndian.AppendUint16(out, 0x409) // en-US
+	out = binary.BigEndian.AppendUint16(out, 6)
+	out = binary.BigEndian.AppendUint16(out, uint16(len(str)))
+	out = binary.BigEndian.AppendUint16(out, uint16(len(strs)))
+	binary.BigEndian.PutUint16(out[2:], uint16(count+1))
+	binary.BigEndian.PutUint16(out[4:], uint16(6+12*(count+1)))
+	out = append(out, strs...)
+	out = append(out, str...)
+	if idx >= 0 {
+		tabs[idx].data = out
+	} else {
+		tabs = append(tabs, sfntTable{tag: "name", data: out})
+	}
+	return writeSFNT(version, tabs)
+}
+
+// postScriptName keeps the printable ASCII of s that PostScript names
+// allow, at most 63 characters; spaces become hyphens.
+func postScriptName(s string) string {
+	var b []byte
+	for _, c := range s {
+		switch {
+		case c == ' ':
+			b = append(b, '-')
+		case c > 32 && c < 127 && !strings.ContainsRune("[](){}<>/%", c):
+			b = append(b, byte(c))
+		}
+		if len(b) == 63 {
+			break
+		}
+	}
+	if len(b) == 0 {
+		return "QikanFont"
+	}
+	return string(b)
 }

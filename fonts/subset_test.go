@@ -147,12 +147,22 @@ func TestSubset(t *testing.T) {
 // TestSubsetGopdf checks that gopdf embeds a subset as it comes.
 func TestSubsetGopdf(t *testing.T) {
 	lib := NewLibrary()
-	for _, role := range []Role{Body, Heading} {
-		f, err := lib.Default(role)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := "期刊排版测试，“引号”。Latin 123"
+	// A font without a PostScript name gets one from Load.
+	latin, err := lib.Load(filepath.Join("testdata", "composite.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	serif, _ := lib.Default(Body)
+	sans, _ := lib.Default(Heading)
+	for _, tt := range []struct {
+		f    *Face
+		text string
+	}{
+		{serif, "期刊排版测试，“引号”。Latin 123"},
+		{sans, "期刊排版测试，“引号”。Latin 123"},
+		{latin, "ÎüçIu"},
+	} {
+		f, role, text := tt.f, tt.f.Name(), tt.text
 		ttf, err := Subset(f, []rune(text), TTF)
 		if err != nil {
 			t.Fatal(err)
@@ -166,12 +176,13 @@ func TestSubsetGopdf(t *testing.T) {
 		if err := pdf.SetFont("f", "", 12); err != nil {
 			t.Fatal(err)
 		}
-		w, err := pdf.MeasureTextWidth("期刊")
+		first := []rune(text)[0]
+		w, err := pdf.MeasureTextWidth(string(first))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := 2 * 12 * f.Advance('期'); w < want-0.01 || w > want+0.01 {
-			t.Errorf("%v: gopdf measures 期刊 as %v pt, want %v", role, w, want)
+		if want := 12 * f.Advance(first); w < want-0.01 || w > want+0.01 {
+			t.Errorf("%v: gopdf measures %q as %v pt, want %v", role, first, w, want)
 		}
 		if err := pdf.Text(text); err != nil {
 			t.Fatal(err)

@@ -78,6 +78,17 @@ func (o Options) Validate() error {
 			return err
 		}
 	}
+	for flag, spec := range map[string]string{"body font": o.BodyFont, "heading font": o.HeadingFont} {
+		if spec == "" {
+			continue
+		}
+		path, _, _ := strings.Cut(spec, "#")
+		if info, err := os.Stat(path); err != nil {
+			return fmt.Errorf("%s: %w", flag, err)
+		} else if info.IsDir() {
+			return fmt.Errorf("%s: %s is a directory, not a font file", flag, path)
+		}
+	}
 	_, _, err := SourceDateEpoch(os.Getenv)
 	return err
 }
@@ -195,7 +206,7 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 	}
 	set, err := lib.Set(body, heading)
 	if err != nil {
-		return fmt.Errorf("%s: %w", yamlFile, err)
+		return err // names the role and the file
 	}
 	res.Missing = fonts.Check(set, iss)
 	if !res.Missing.OK() {

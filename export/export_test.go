@@ -298,6 +298,8 @@ func TestValidate(t *testing.T) {
 		{Options{Trim: "huge"}, "trim"},
 		{Options{Bleed: "3"}, "no unit"},
 		{Options{Columns: 9}, "from 1 to 4"},
+		{Options{BodyFont: "no/such.ttf#1"}, "body font: stat no/such.ttf"},
+		{Options{HeadingFont: "."}, "heading font: . is a directory"},
 		{Options{Formats: []string{"epub", "PDF"}, Trim: "B5", Bleed: "0.3cm", Columns: 3}, ""},
 	}
 	for _, tt := range tests {
@@ -331,5 +333,23 @@ func TestWriteAtomicUnwritableDir(t *testing.T) {
 	err := writeAtomic(filepath.Join(t.TempDir(), "missing", "x.pdf"), func(w io.Writer) error { return nil })
 	if err == nil {
 		t.Error("writing into a missing directory succeeded")
+	}
+}
+
+func TestRunBrokenIssueFont(t *testing.T) {
+	dir := newIssue(t, "x", "zh-CN", "正文。")
+	os.WriteFile(filepath.Join(dir, "bad.ttf"), []byte("not a font at all"), 0o644)
+	yaml, _ := os.ReadFile(filepath.Join(dir, "issue.yaml"))
+	os.WriteFile(filepath.Join(dir, "issue.yaml"), append(yaml, "fonts: {body: bad.ttf}\n"...), 0o644)
+	out := t.TempDir()
+	p, e := &recorder{}, &recorder{}
+	var res Result
+	opt := Options{OutDir: out}
+	err := run(dir, library(), &opt, fakeBackends(p, e), &res)
+	if err == nil || !strings.Contains(err.Error(), "bad.ttf") {
+		t.Errorf("err = %v, want one naming bad.ttf", err)
+	}
+	if got := files(t, out); len(got) != 0 || p.iss != nil {
+		t.Errorf("wrote %q with a broken font", got)
 	}
 }

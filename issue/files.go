@@ -232,6 +232,35 @@ func probeImage(abs string) (img Image, hint string, err error) {
 	return Image{Path: abs, Format: format, Width: cfg.Width, Height: cfg.Height}, "", nil
 }
 
+// truncated reports whether an image file lacks the end marker of its
+// format (JPEG EOI within its last 64 KiB, PNG IEND chunk at its end, GIF
+// trailer): the usual sign of an interrupted copy or download.
+func truncated(abs, format string) bool {
+	f, err := os.Open(abs)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	n := min(info.Size(), 64<<10)
+	tail := make([]byte, n)
+	if _, err := f.ReadAt(tail, info.Size()-n); err != nil {
+		return false
+	}
+	switch format {
+	case "jpeg":
+		return !bytes.Contains(tail, []byte{0xff, 0xd9})
+	case "png":
+		return !bytes.HasSuffix(tail, []byte("\x00\x00\x00\x00IEND\xaeB`\x82"))
+	case "gif":
+		return !bytes.HasSuffix(bytes.TrimRight(tail, "\x00"), []byte{0x3b})
+	}
+	return false
+}
+
 // decodeConfig is image.DecodeConfig behind a recover: a decoder must never
 // take the program down on a hostile file.
 func decodeConfig(r io.Reader) (cfg image.Config, name string, err error) {

@@ -429,6 +429,9 @@ func (l *loader) image(p, base string, w where, what string) (Image, bool) {
 		res.img, res.hint, res.err = probeImage(abs)
 		res.img.Rel = rel
 		l.images[abs] = res
+		if res.err == nil && truncated(abs, res.img.Format) {
+			l.r.warn(w.file, w.line, "%s %q seems truncated (no end marker): it may show partly grey; copy it again from the original", what, p)
+		}
 	}
 	if res.err != nil {
 		l.r.add(w.file, w.line, w.col, res.hint, "%s %q: %v", what, p, res.err)

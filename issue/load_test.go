@@ -384,3 +384,42 @@ func TestLoadDirProblems(t *testing.T) {
 		}
 	}
 }
+
+func TestTruncatedImageWarning(t *testing.T) {
+	png := tinyPNG(t)
+	dir := writeIssue(t, map[string]string{
+		"issue.yaml": minimalYAML,
+		"a.md":       "---\ntitle: 标题\n---\n\n![全](full.png)\n\n![半](half.png)\n\n![又](half.png)\n",
+		"full.png":   string(png),
+		"half.png":   string(png[:len(png)-12]),
+	})
+	_, warnings, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 1 || warnings[0].Line != 7 || !strings.Contains(warnings[0].Message, `"half.png" seems truncated`) {
+		t.Errorf("warnings = %v, want one for half.png at line 7", warnings)
+	}
+}
+
+func TestTruncated(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		format, data string
+		want         bool
+	}{
+		{"jpeg", "\xff\xd8\xff\xe0....\xff\xd9", false},
+		{"jpeg", "\xff\xd8\xff\xe0....\xff\xd9\x00\x00", false},
+		{"jpeg", "\xff\xd8\xff\xe0....", true},
+		{"gif", "GIF89a...;", false},
+		{"gif", "GIF89a...", true},
+		{"png", string(tinyPNG(t)), false},
+	}
+	for i, tt := range tests {
+		p := filepath.Join(dir, strings.Repeat("x", i+1))
+		os.WriteFile(p, []byte(tt.data), 0o644)
+		if got := truncated(p, tt.format); got != tt.want {
+			t.Errorf("truncated(%s %q) = %v", tt.format, tt.data, got)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	imagedraw "image/draw"
 	_ "image/gif" // GIF figures are converted to PNG
 	"image/png"
+	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -65,7 +66,8 @@ func draw(doc *document) (*drawing, error) {
 			}
 		}
 		var face *fonts.Face
-		size, spacing := -1.0, 0.0
+		// gopdf keeps the character spacing across pages: set it anew.
+		size, spacing := -1.0, math.NaN()
 		for _, t := range p.texts {
 			if t.face != face || t.size != size {
 				if err := gp.SetFont(families[t.face], "", t.size); err != nil {

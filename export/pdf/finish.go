@@ -3,12 +3,12 @@ package pdf
 import (
 	"bytes"
 	"errors"
-	"runtime"
-	"sync"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // finish completes gopdf's output into the final PDF: page boxes on

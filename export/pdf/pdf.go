@@ -42,12 +42,7 @@ func Write(w io.Writer, iss *issue.Issue, set *fonts.Set, opt Options) (Stats, e
 	if iss == nil || set == nil {
 		return Stats{}, fmt.Errorf("pdf: no issue or no fonts")
 	}
-	if opt.Time.IsZero() {
-		opt.Time = iss.Date
-	}
-	if opt.Pad <= 0 {
-		opt.Pad = 2
-	}
+	opt = withDefaults(opt, iss)
 	doc, err := compose(iss, set, opt)
 	if err != nil {
 		return Stats{}, fmt.Errorf("pdf: %s: %w", iss.File, err)
@@ -64,4 +59,16 @@ func Write(w io.Writer, iss *issue.Issue, set *fonts.Set, opt Options) (Stats, e
 		return Stats{}, err
 	}
 	return Stats{Pages: len(doc.pages)}, nil
+}
+
+// withDefaults fills in the defaults of opt: the issue date for Time, 2
+// for Pad.
+func withDefaults(opt Options, iss *issue.Issue) Options {
+	if opt.Time.IsZero() {
+		opt.Time = iss.Date
+	}
+	if opt.Pad <= 0 {
+		opt.Pad = 2
+	}
+	return opt
 }

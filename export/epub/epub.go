@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	goepub "github.com/go-shiori/go-epub"
@@ -223,8 +224,15 @@ func (b *book) render() error {
 	b.navDoc = b.navDocument()
 	b.ncxDoc = b.ncxDocument()
 
-	// Fonts: a subset of each face with the characters it sets.
-	var body, heading string
+	// Fonts: a subset of each face with the characters it sets, the
+	// faces subset in parallel (WOFF2's Brotli is most of the work).
+	type job struct {
+		face  *fonts.Face
+		file  fontFile
+		runes []rune
+		err   error
+	}
+	var jobs []*job
 	for i, f := range b.faces.Faces() {
 		used := b.use[f]
 		if len(used) == 0 {
@@ -235,17 +243,25 @@ func (b *book) render() error {
 			runes = append(runes, r)
 		}
 		slices.Sort(runes)
-		data, err := fonts.Subset(f, runes, fonts.WOFF2)
-		if err != nil {
-			return fmt.Errorf("epub: %v", err)
+		jobs = append(jobs, &job{face: f, runes: runes, file: fontFile{
+			name: fmt.Sprintf("f%d.woff2", i), family: b.family[f], class: b.class[f], weight: f.Weight()}})
+	}
+	var wg sync.WaitGroup
+	for _, j := range jobs {
+		wg.Go(func() { j.file.data, j.err = fonts.Subset(j.face, j.runes, fonts.WOFF2) })
+	}
+	wg.Wait()
+	var body, heading string
+	for _, j := range jobs {
+		if j.err != nil {
+			return fmt.Errorf("epub: %v", j.err)
 		}
-		ff := fontFile{name: fmt.Sprintf("f%d.woff2", i), family: b.family[f], class: b.class[f], weight: f.Weight(), data: data}
-		b.fontFiles = append(b.fontFiles, ff)
-		if f == b.faces.Face(fonts.Body) {
-			body = ff.family
+		b.fontFiles = append(b.fontFiles, j.file)
+		if j.face == b.faces.Face(fonts.Body) {
+			body = j.file.family
 		}
-		if f == b.faces.Face(fonts.Heading) {
-			heading = ff.family
+		if j.face == b.faces.Face(fonts.Heading) {
+			heading = j.file.family
 		}
 	}
 	b.css = stylesheet(b.fontFiles, body, heading, b.vertical)
@@ -307,16 +323,18 @@ func (b *book) write(w io.Writer) (Stats, error) {
 	}
 	var coverHref string
 	for _, img := range b.images {
-		data := img.data
-		if img.path != "" {
-			data, err = os.ReadFile(img.path)
-			if err != nil {
-				return Stats{}, fmt.Errorf("epub: image %v", err)
+		// Image files of the issue go to go-epub by their absolute path
+		// (never anything it could take for a URL), generated ones from
+		// the staging directory.
+		src := img.path
+		if src == "" {
+			if src, err = stage(img.data); err != nil {
+				return Stats{}, fmt.Errorf("epub: %v", err)
 			}
-		}
-		src, err := stage(data)
-		if err != nil {
-			return Stats{}, fmt.Errorf("epub: %v", err)
+		} else if !filepath.IsAbs(src) {
+			return Stats{}, fmt.Errorf("epub: image %s: not an absolute path", src)
+		} else if _, err := os.Stat(src); err != nil {
+			return Stats{}, fmt.Errorf("epub: image %v", err)
 		}
 		if _, err := e.AddImage(src, img.name); err != nil {
 			return Stats{}, fmt.Errorf("epub: %v", err)

@@ -179,8 +179,15 @@ func writeZip(w io.Writer, order []string, files map[string][]byte, t time.Time)
 	date := uint16((t.Year()-1980)<<9 | int(t.Month())<<5 | t.Day())
 	clock := uint16(t.Hour()<<11 | t.Minute()<<5 | t.Second()/2)
 	zw := zip.NewWriter(w)
+	// One compressor, reset for each entry: entries are written one after
+	// the other, and a new flate.Writer per entry costs a megabyte.
+	fw, err := flate.NewWriter(io.Discard, flate.BestCompression)
+	if err != nil {
+		return err
+	}
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestCompression)
+		fw.Reset(out)
+		return fw, nil
 	})
 	for _, name := range order {
 		// MS-DOS times only: an extended-timestamp extra field is not
@@ -189,11 +196,11 @@ func writeZip(w io.Writer, order []string, files map[string][]byte, t time.Time)
 		if stored(name) {
 			h.Method = zip.Store
 		}
-		fw, err := zw.CreateHeader(h)
+		ew, err := zw.CreateHeader(h)
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(files[name]); err != nil {
+		if _, err := ew.Write(files[name]); err != nil {
 			return err
 		}
 	}

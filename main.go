@@ -14,13 +14,20 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"strings"
+	"syscall"
+	"time"
 
+	"github.com/qikan-dev/qikan/batch"
 	"github.com/qikan-dev/qikan/export"
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/scaffold"
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 )
 
 // version is set at build time with -ldflags "-X main.version=v1.2.3".
@@ -91,10 +98,17 @@ func newApp(ver string, stdout, stderr io.Writer) *cli.App {
 			cli.ShowAppHelp(c)
 			return usageError{errors.New("no command given")}
 		},
-		OnUsageError: onUsageError,
+		OnUsageError:         onUsageError,
+		EnableBashCompletion: true,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only errors"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print timings and counts"},
+		},
 		Commands: []*cli.Command{
 			exportCommand(ver, stdout, stderr),
 			validateCommand(stdout, stderr),
+			batchCommand(ver, stdout, stderr),
+			initCommand(stdout),
 			{
 				Name:  "version",
 				Usage: "print qikan's version",
@@ -109,77 +123,99 @@ func newApp(ver string, stdout, stderr io.Writer) *cli.App {
 
 func onUsageError(c *cli.Context, err error, _ bool) error { return usageError{err} }
 
+// exportFlags are the flags that shape an export, shared by export and batch.
+func exportFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "format", Usage: "formats to write: epub, pdf or epub,pdf", Value: cli.NewStringSlice("epub", "pdf")},
+		&cli.StringFlag{Name: "out", Usage: "output directory `DIR`", Value: "."},
+		&cli.StringFlag{Name: "body-font", Usage: "body font `FILE` (.ttf, .ttc#index or .ttc#face name); overrides issue.yaml"},
+		&cli.StringFlag{Name: "heading-font", Usage: "heading font `FILE`; overrides issue.yaml"},
+		&cli.BoolFlag{Name: "strict", Usage: "fail when the fonts lack a character of the issue"},
+		&cli.BoolFlag{Name: "no-normalize", Usage: "keep ASCII punctuation in Chinese text as written"},
+		&cli.StringFlag{Name: "trim", Usage: "PDF trim size: WIDTHxHEIGHT with a unit (210x285mm) or A4, B5"},
+		&cli.StringFlag{Name: "bleed", Usage: "PDF bleed, e.g. 3mm"},
+		&cli.IntFlag{Name: "columns", Usage: "PDF body columns, 1 to 4"},
+		&cli.BoolFlag{Name: "vertical", Usage: "vertical writing (top to bottom, right to left)"},
+		&cli.BoolFlag{Name: "marks", Usage: "PDF crop marks"},
+		&cli.IntFlag{Name: "pad", Usage: "pad the PDF with blank pages to a multiple of `N` (1: none)", Value: 2},
+		&cli.BoolFlag{Name: "one-per-page", Usage: "start every article on a new PDF page"},
+		&cli.BoolFlag{Name: "colophon-after-contents", Usage: "put the colophon right after the contents in the PDF"},
+		&cli.BoolFlag{Name: "no-han-latin-space", Usage: "no extra space between Han and Latin letters in the PDF"},
+	}
+}
+
+// exportOptions reads the exportFlags of c.
+func exportOptions(c *cli.Context, ver string) (export.Options, error) {
+	var formats []string
+	for _, f := range c.StringSlice("format") {
+		formats = append(formats, strings.Split(f, ",")...)
+	}
+	opt := export.Options{
+		Formats:     formats,
+		OutDir:      c.String("out"),
+		BodyFont:    c.String("body-font"),
+		HeadingFont: c.String("heading-font"),
+		Strict:      c.Bool("strict"),
+		NoNormalize: c.Bool("no-normalize"),
+		Trim:        c.String("trim"),
+		Bleed:       c.String("bleed"),
+		Columns:     c.Int("columns"),
+		Vertical:    c.Bool("vertical"),
+	}
+	opt.PDF.Version = ver
+	opt.PDF.Marks = c.Bool("marks")
+	opt.PDF.Pad = c.Int("pad")
+	opt.PDF.OnePerPage = c.Bool("one-per-page")
+	opt.PDF.ColophonAfterContents = c.Bool("colophon-after-contents")
+	opt.PDF.HanLatinSpace = !c.Bool("no-han-latin-space")
+	opt.EPUB.Version = ver
+	if c.IsSet("columns") && c.Int("columns") == 0 {
+		return opt, usageError{errors.New("--columns must be from 1 to 4")}
+	}
+	if c.Int("pad") < 1 {
+		return opt, usageError{errors.New("--pad must be 1 or more")}
+	}
+	if err := opt.Validate(); err != nil {
+		return opt, usageError{err}
+	}
+	return opt, nil
+}
+
 func exportCommand(ver string, stdout, stderr io.Writer) *cli.Command {
 	return &cli.Command{
-		Name:      "export",
-		Usage:     "write each issue's EPUB and PDF as DIR/<dirname>.epub and DIR/<dirname>.pdf",
-		ArgsUsage: "PATH...",
-		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "format", Usage: "formats to write: epub, pdf or epub,pdf", Value: cli.NewStringSlice("epub", "pdf")},
-			&cli.StringFlag{Name: "out", Usage: "output directory `DIR`", Value: "."},
-			&cli.StringFlag{Name: "body-font", Usage: "body font `FILE` (.ttf, .otf, .ttc#index or .ttc#face name); overrides issue.yaml"},
-			&cli.StringFlag{Name: "heading-font", Usage: "heading font `FILE`; overrides issue.yaml"},
-			&cli.BoolFlag{Name: "strict", Usage: "fail when the fonts lack a character of the issue"},
-			&cli.BoolFlag{Name: "no-normalize", Usage: "keep ASCII punctuation in Chinese text as written"},
-			&cli.StringFlag{Name: "trim", Usage: "PDF trim size: WIDTHxHEIGHT with a unit (210x285mm) or A4, B5"},
-			&cli.StringFlag{Name: "bleed", Usage: "PDF bleed, e.g. 3mm"},
-			&cli.IntFlag{Name: "columns", Usage: "PDF body columns, 1 to 4"},
-			&cli.BoolFlag{Name: "vertical", Usage: "vertical writing (top to bottom, right to left)"},
-			&cli.BoolFlag{Name: "marks", Usage: "PDF crop marks"},
-			&cli.IntFlag{Name: "pad", Usage: "pad the PDF with blank pages to a multiple of `N` (1: none)", Value: 2},
-			&cli.BoolFlag{Name: "one-per-page", Usage: "start every article on a new PDF page"},
-			&cli.BoolFlag{Name: "colophon-after-contents", Usage: "put the colophon right after the contents in the PDF"},
-			&cli.BoolFlag{Name: "no-han-latin-space", Usage: "no extra space between Han and Latin letters in the PDF"},
-		},
+		Name:         "export",
+		Usage:        "write each issue's EPUB and PDF as DIR/<dirname>.epub and DIR/<dirname>.pdf",
+		ArgsUsage:    "PATH...",
+		Flags:        exportFlags(),
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if err := checkPaths(c, "export"); err != nil {
 				return err
 			}
-			var formats []string
-			for _, f := range c.StringSlice("format") {
-				formats = append(formats, strings.Split(f, ",")...)
+			opt, err := exportOptions(c, ver)
+			if err != nil {
+				return err
 			}
-			opt := export.Options{
-				Formats:     formats,
-				OutDir:      c.String("out"),
-				BodyFont:    c.String("body-font"),
-				HeadingFont: c.String("heading-font"),
-				Strict:      c.Bool("strict"),
-				NoNormalize: c.Bool("no-normalize"),
-				Trim:        c.String("trim"),
-				Bleed:       c.String("bleed"),
-				Columns:     c.Int("columns"),
-				Vertical:    c.Bool("vertical"),
-			}
-			opt.PDF.Version = ver
-			opt.PDF.Marks = c.Bool("marks")
-			opt.PDF.Pad = c.Int("pad")
-			opt.PDF.OnePerPage = c.Bool("one-per-page")
-			opt.PDF.ColophonAfterContents = c.Bool("colophon-after-contents")
-			opt.PDF.HanLatinSpace = !c.Bool("no-han-latin-space")
-			opt.EPUB.Version = ver
-			if c.IsSet("columns") && c.Int("columns") == 0 {
-				return usageError{errors.New("--columns must be from 1 to 4")}
-			}
-			if c.Int("pad") < 1 {
-				return usageError{errors.New("--pad must be 1 or more")}
-			}
-			if err := opt.Validate(); err != nil {
-				return usageError{err}
-			}
+			quiet := c.Bool("quiet")
 			lib := fonts.NewLibrary()
 			failed := false
 			for _, path := range c.Args().Slice() {
+				start := time.Now()
 				res, err := export.Issue(path, lib, opt)
-				printWarnings(stderr, res.Warnings)
+				if !quiet {
+					printWarnings(stderr, res.Warnings)
+				}
 				for _, f := range res.Files {
 					switch {
+					case quiet:
 					case strings.HasSuffix(f, ".pdf"):
 						fmt.Fprintf(stdout, "wrote %s (%d pages)\n", f, res.PDF.Pages)
 					default:
 						fmt.Fprintf(stdout, "wrote %s\n", f)
 					}
+				}
+				if c.Bool("verbose") {
+					fmt.Fprintf(stderr, "%s: %d sections, %d articles, %.0f ms\n", path, sectionCount(res.Issue), len(articles(res.Issue)), float64(time.Since(start).Microseconds())/1000)
 				}
 				if err != nil {
 					failed = true
@@ -189,6 +225,132 @@ func exportCommand(ver string, stdout, stderr io.Writer) *cli.Command {
 			if failed {
 				return errFailed
 			}
+			return nil
+		},
+	}
+}
+
+func sectionCount(iss *issue.Issue) int {
+	if iss == nil {
+		return 0
+	}
+	return len(iss.Sections)
+}
+
+func articles(iss *issue.Issue) []*issue.Article {
+	if iss == nil {
+		return nil
+	}
+	return iss.Articles()
+}
+
+func batchCommand(ver string, stdout, stderr io.Writer) *cli.Command {
+	flags := append(exportFlags(),
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "issues exported at once", Value: runtime.NumCPU()},
+		&cli.StringFlag{Name: "report", Usage: "write a JSON report to `FILE`"},
+		&cli.BoolFlag{Name: "changed", Usage: "skip issues whose inputs are unchanged since their last export"},
+		&cli.StringFlag{Name: "shard", Usage: "export only shard `K/N` of the issues (stable across runs)"},
+	)
+	return &cli.Command{
+		Name:         "batch",
+		Usage:        "export every issue (directory with issue.yaml) below the ROOTs",
+		ArgsUsage:    "ROOT...",
+		Flags:        flags,
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			if err := checkPaths(c, "batch"); err != nil {
+				return err
+			}
+			opt, err := exportOptions(c, ver)
+			if err != nil {
+				return err
+			}
+			if c.Int("jobs") < 1 {
+				return usageError{errors.New("--jobs must be 1 or more")}
+			}
+			var shard batch.Shard
+			if c.IsSet("shard") {
+				if shard, err = batch.ParseShard(c.String("shard")); err != nil {
+					return usageError{err}
+				}
+			}
+			jobs, err := batch.Find(c.Args().Slice())
+			if err != nil {
+				fmt.Fprintf(stderr, "qikan batch: %v\n", err)
+				return errFailed
+			}
+			var mine []batch.Job
+			for _, j := range jobs {
+				if shard.Has(j) {
+					mine = append(mine, j)
+				}
+			}
+			build, err := batch.Build(ver)
+			if err != nil {
+				fmt.Fprintf(stderr, "qikan batch: %v\n", err)
+				return errFailed
+			}
+			bo := batch.Options{Jobs: c.Int("jobs"), Export: opt, Changed: c.Bool("changed"), Build: build}
+			if !c.Bool("quiet") {
+				if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+					bo.Progress = batch.NewBar(stderr)
+				} else {
+					bo.Progress = batch.NewLog(stderr)
+				}
+			}
+			ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			rep := batch.Run(ctx, mine, fonts.NewLibrary(), bo)
+			if c.Bool("verbose") {
+				for _, r := range rep.Issues {
+					for _, w := range r.Warnings {
+						fmt.Fprintln(stderr, w)
+					}
+				}
+			}
+			batch.Summary(stderr, rep)
+			if path := c.String("report"); path != "" {
+				if err := rep.WriteJSON(path); err != nil {
+					fmt.Fprintf(stderr, "qikan batch: report: %v\n", err)
+					return errFailed
+				}
+			}
+			if !rep.OK() {
+				return errFailed
+			}
+			return nil
+		},
+	}
+}
+
+func initCommand(stdout io.Writer) *cli.Command {
+	return &cli.Command{
+		Name:         "init",
+		Usage:        "create a new issue in DIR (new or empty) that validates and exports as is",
+		ArgsUsage:    "DIR",
+		OnUsageError: onUsageError,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "title", Usage: "publication name"},
+			&cli.StringFlag{Name: "date", Usage: "issue date `YYYY-MM-DD` (default today)"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usageError{errors.New("init: give exactly one directory")}
+			}
+			var date time.Time
+			if s := c.String("date"); s != "" {
+				d, err := time.Parse("2006-01-02", s)
+				if err != nil {
+					return usageError{fmt.Errorf("--date %q: want YYYY-MM-DD", s)}
+				}
+				date = d
+			}
+			dir := c.Args().First()
+			if err := scaffold.Create(dir, c.String("title"), date); err != nil {
+				fmt.Fprintf(c.App.ErrWriter, "qikan init: %v\n", err)
+				return errFailed
+			}
+			fmt.Fprintf(stdout, "created %s: edit issue.yaml and articles/, then run: qikan export --out out %s\n", dir, dir)
 			return nil
 		},
 	}

@@ -26,6 +26,9 @@ func defaultFormats() []string { return []string{"epub", "pdf"} }
 type Options struct {
 	Formats []string // "epub", "pdf"; empty means both
 	OutDir  string   // "" means the current directory; created if missing
+	// Name is the base name of the output files, "" for the issue
+	// directory's own name: OutDir/<Name>.epub, OutDir/<Name>.pdf.
+	Name string
 
 	// BodyFont and HeadingFont override fonts.body and fonts.heading of
 	// issue.yaml: a path (relative to the working directory) with an
@@ -223,7 +226,10 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return fmt.Errorf("output directory: %w", err)
 	}
-	name := filepath.Base(iss.Dir)
+	name := opt.Name
+	if name == "" {
+		name = filepath.Base(iss.Dir)
+	}
 	var errs []error
 	for _, f := range formats {
 		path := filepath.Join(outDir, name+"."+f)

@@ -64,6 +64,9 @@ func parseObjects(b []byte) ([]object, error) {
 		if i+1 < len(offsets) {
 			stop = offsets[i+1]
 		}
+		if stop <= off {
+			return nil, fmt.Errorf("gopdf output: object %d: offsets out of order", i+1)
+		}
 		body := b[off:stop]
 		head := []byte(strconv.Itoa(i+1) + " 0 obj\n")
 		if !bytes.HasPrefix(body, head) {

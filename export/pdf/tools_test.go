@@ -63,7 +63,7 @@ type qpdfJSON struct {
 	Pages []struct {
 		Object string `json:"object"`
 	} `json:"pages"`
-	Outlines []qpdfOutline `json:"outlines"`
+	Outlines []qpdfOutline     `json:"outlines"`
 	QPDF     []json.RawMessage `json:"qpdf"`
 }
 

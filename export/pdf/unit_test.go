@@ -1,0 +1,242 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/qikan-dev/qikan/issue"
+)
+
+func lines(hs ...float64) []block {
+	bs := make([]block, len(hs))
+	for i, h := range hs {
+		bs[i] = block{h: h}
+	}
+	return bs
+}
+
+func TestFill(t *testing.T) {
+	keepFirst := lines(10, 10, 10, 10)
+	keepFirst[2].keep = true // blocks 2 and 3 stay together
+	tests := []struct {
+		name   string
+		blocks []block
+		h      float64
+		ncols  int
+		force  bool
+		want   []int // blocks per column
+	}{
+		{"fits one column", lines(10, 10, 10), 30, 2, false, []int{3}},
+		{"spills into second", lines(10, 10, 10), 20, 2, false, []int{2, 1}},
+		{"overflows columns", lines(10, 10, 10, 10, 10), 20, 2, false, []int{2, 2}},
+		{"keep chain moves", keepFirst, 30, 2, false, []int{2, 2}},
+		{"oversized not forced", lines(50), 20, 2, false, []int{0, 0}},
+		{"oversized forced", lines(50, 10), 20, 2, true, []int{1, 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cols, n := fill(tt.blocks, tt.h, tt.ncols, tt.force)
+			var got []int
+			total := 0
+			for _, c := range cols {
+				got = append(got, len(c))
+				total += len(c)
+			}
+			for len(got) < len(tt.want) {
+				got = append(got, 0)
+			}
+			if total != n || len(got) != len(tt.want) {
+				t.Fatalf("columns %v, n = %d, want %v", got, n, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Fatalf("columns %v, want %v", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestFillDropsSpaceAtColumnTop(t *testing.T) {
+	bs := lines(10, 10, 10)
+	bs[2].before = 5
+	cols, _ := fill(bs, 20, 2, false)
+	if len(cols) != 2 || cols[1][0].y != 0 {
+		t.Fatalf("space before kept at the top of a column: %+v", cols)
+	}
+}
+
+func TestBalance(t *testing.T) {
+	tests := []struct {
+		n     int
+		ncols int
+		want  float64 // balanced height of n 10-point lines
+	}{
+		{1, 2, 10}, {2, 2, 10}, {3, 2, 20}, {10, 2, 50}, {11, 2, 60}, {10, 3, 40}, {5, 1, 50},
+	}
+	for _, tt := range tests {
+		bs := lines(make([]float64, tt.n)...)
+		for i := range bs {
+			bs[i].h = 10
+		}
+		h := balance(bs, 1000, tt.ncols)
+		if h < tt.want-0.01 || h > tt.want+0.3 {
+			t.Errorf("%d lines in %d columns: height %.2f, want %.0f", tt.n, tt.ncols, h, tt.want)
+		}
+		if _, n := fill(bs, h, tt.ncols, false); n != tt.n {
+			t.Errorf("%d lines do not fit the balanced height %.2f", tt.n, h)
+		}
+	}
+}
+
+func TestGeometry(t *testing.T) {
+	tests := []struct {
+		print   issue.Print
+		marks   bool
+		columns int
+		mediaW  float64
+	}{
+		{issue.Print{}, false, 2, 210 * ptPerMM}, // bleed 0 is a valid choice
+		{issue.Print{TrimWidth: 210, TrimHeight: 285, Bleed: 3, Columns: 3}, false, 3, 216 * ptPerMM},
+		{issue.Print{TrimWidth: 148, TrimHeight: 210, Bleed: 0, Columns: 4}, true, 2, (148 + 20) * ptPerMM},
+		{issue.Print{TrimWidth: -5, Bleed: 99}, false, 2, 216 * ptPerMM},
+	}
+	for _, tt := range tests {
+		g := newGeometry(tt.print, tt.marks, 9.5)
+		if g.columns != tt.columns || abs(g.mediaW()-tt.mediaW) > 1e-6 {
+			t.Errorf("%+v: %d columns, media width %.2f; want %d, %.2f", tt.print, g.columns, g.mediaW(), tt.columns, tt.mediaW)
+		}
+		// Columns fill the text block, a whole number of characters wide.
+		if w := float64(g.columns)*g.colW + float64(g.columns-1)*g.colGap; abs(w-g.textWidth()) > 1e-6 {
+			t.Errorf("%+v: columns take %.2f of %.2f", tt.print, w, g.textWidth())
+		}
+		if n := g.colW / 9.5; abs(n-float64(int(n+0.5))) > 1e-9 {
+			t.Errorf("%+v: column of %.3f characters", tt.print, n)
+		}
+		// The inner margin is on the left of a recto.
+		if g.textLeft(0) != g.inner || g.textLeft(1) != g.outer {
+			t.Errorf("%+v: recto/verso margins swapped", tt.print)
+		}
+	}
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func TestPDFString(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"zh-CN", "(zh-CN)"},
+		{`a(b)\c`, `(a\(b\)\\c)`},
+		{"目录", "<FEFF76EE5F55>"},
+		{"𠮷", "<FEFFD842DFB7>"},
+		{"", "()"},
+	}
+	for _, tt := range tests {
+		if got := pdfString(tt.in); got != tt.want {
+			t.Errorf("pdfString(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSubsetTagAndName(t *testing.T) {
+	a := subsetTag("NotoSerif", []rune("中文"))
+	if len(a) != 6 || strings.Trim(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+		t.Fatalf("tag %q is not six capital letters", a)
+	}
+	if subsetTag("NotoSerif", []rune("中文")) != a || subsetTag("NotoSerif", []rune("中")) == a || subsetTag("NotoSans", []rune("中文")) == a {
+		t.Fatal("tag is not a function of name and characters")
+	}
+	for in, want := range map[string]string{"Noto Serif CJK SC": "NotoSerifCJKSC", "思源 宋体": "Font", "A/B(C)": "ABC"} {
+		if got := postScriptName(in); got != want {
+			t.Errorf("postScriptName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestApplyBold(t *testing.T) {
+	in := "0.5 w\nBT\n1.00 2.00 TD\n/F1 10 Tf 0 Tc\n2.55 0.00 0.00 0.01 k\n[<0001>] TJ\nET\nBT\n1 2 TD\n0.1 0.1 0.1 rg\n[<0002>] TJ\nET\n"
+	bolds := []boldStyle{{rgb{255, 0, 0}, 0.3}, {rgb{0, 0, 255}, 0.4}}
+	got := string(applyBold([]byte(in), bolds))
+	want := "0.5 w\nq\nBT\n1.00 2.00 TD\n/F1 10 Tf 0 Tc\n0.000 0.000 1.000 rg 0.000 0.000 1.000 RG 0.4 w 2 Tr\n[<0001>] TJ\nET\nQ\nBT\n1 2 TD\n0.1 0.1 0.1 rg\n[<0002>] TJ\nET\n"
+	if got != want {
+		t.Fatalf("got\n%s\nwant\n%s", got, want)
+	}
+	// A marker index out of range is left alone, not a panic.
+	if out := applyBold([]byte(in), nil); string(out) != in {
+		t.Fatalf("unknown marker rewritten: %s", out)
+	}
+}
+
+func TestRewriteRoundTrip(t *testing.T) {
+	objs := []object{
+		{dict: []byte("<< /Type /Catalog /Pages 2 0 R >>")},
+		{dict: []byte("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")},
+		{dict: []byte("<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>")},
+		{dict: []byte("<< /Length 5 >>"), stream: []byte("BT ET")},
+	}
+	var pool sync.Pool
+	c, err := compressed(objs[3], &pool)
+	if err != nil {
+		t.Fatal(err)
+	}
+	objs[3] = c
+	var w pdfWriter
+	w.write(objs)
+	w.trailer(1, 1)
+	back, err := parseObjects(w.buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back) != 4 || string(back[2].dict) != string(objs[2].dict) {
+		t.Fatalf("objects changed: %q", back)
+	}
+	r, err := zlib.NewReader(bytes.NewReader(back[3].stream))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(r)
+	if string(data) != "BT ET" || !bytes.Contains(back[3].dict, []byte("/Filter /FlateDecode")) {
+		t.Fatalf("stream %q dict %q", data, back[3].dict)
+	}
+}
+
+func TestParseObjectsRejects(t *testing.T) {
+	for _, in := range []string{
+		"", "%PDF-1.7\n", "startxref\nabc\n", "xref\n0 1\n0000000000 65535 f \ntrailer\n<<>>\nstartxref\n0\n%%EOF",
+		"1 0 obj\n<< /Length 99 >>\nstream\nabc\nendstream\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000000 00000 n \ntrailer\n<<>>\nstartxref\n56\n%%EOF",
+	} {
+		if _, err := parseObjects([]byte(in)); err == nil {
+			t.Errorf("parseObjects(%q) accepted", in)
+		}
+	}
+}
+
+func FuzzParseObjects(f *testing.F) {
+	var w pdfWriter
+	w.write([]object{{dict: []byte("<< /Type /Catalog >>")}, {dict: []byte("<< /Length 3 >>"), stream: []byte("abc")}})
+	w.trailer(1, 1)
+	f.Add(w.buf.Bytes())
+	f.Fuzz(func(t *testing.T, b []byte) {
+		objs, err := parseObjects(b)
+		if err == nil {
+			var w pdfWriter
+			w.write(objs)
+		}
+	})
+}
+
+func FuzzApplyBold(f *testing.F) {
+	f.Add([]byte("BT\n2.55 0.00 0.00 0.00 k\nET\n"))
+	f.Add([]byte("BT\n2.55 9.99 9.99 9.99 k\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		applyBold(b, []boldStyle{{}})
+	})
+}

@@ -100,10 +100,6 @@ func newApp(ver string, stdout, stderr io.Writer) *cli.App {
 		},
 		OnUsageError:         onUsageError,
 		EnableBashCompletion: true,
-		Flags: []cli.Flag{
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only errors"},
-			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print timings and counts"},
-		},
 		Commands: []*cli.Command{
 			exportCommand(ver, stdout, stderr),
 			validateCommand(stdout, stderr),
@@ -141,6 +137,8 @@ func exportFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "one-per-page", Usage: "start every article on a new PDF page"},
 		&cli.BoolFlag{Name: "colophon-after-contents", Usage: "put the colophon right after the contents in the PDF"},
 		&cli.BoolFlag{Name: "no-han-latin-space", Usage: "no extra space between Han and Latin letters in the PDF"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only errors"},
+		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print warnings of every issue, counts and timings"},
 	}
 }
 

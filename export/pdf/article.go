@@ -229,14 +229,17 @@ func (c *composer) figure(f *issue.Figure, colW float64) block {
 	b := block{before: bodyStyle.leading / 2, span: span}
 	b.items = append(b.items, item{kind: imageItem, img: &img, x: (w - iw) / 2, y: 0, w: iw, h: ih})
 	b.h = ih + 4
+	// Caption and credit take the image's width, under it.
+	capW, capX := max(iw, min(w, 12*captionStyle.size)), 0.0
+	capX = (w - capW) / 2
 	if f.Caption != "" {
-		cap := stack(c.textBlocks(plain(f.Caption, captionStyle), captionStyle, w, 0, alignLeft))
-		b.add(cap, 0, b.h)
+		cap := stack(c.textBlocks(plain(f.Caption, captionStyle), captionStyle, capW, 0, alignLeft))
+		b.add(cap, capX, b.h)
 		b.h += cap.h
 	}
 	if f.Credit != "" {
-		cr := stack(c.textBlocks(plain(f.Credit, creditStyle), creditStyle, w, 0, alignRight))
-		b.add(cr, 0, b.h)
+		cr := stack(c.textBlocks(plain(f.Credit, creditStyle), creditStyle, capW, 0, alignRight))
+		b.add(cr, capX, b.h)
 		b.h += cr.h
 	}
 	b.h += bodyStyle.leading / 2
@@ -266,7 +269,7 @@ func (c *composer) code(cb *issue.Code, w float64) []block {
 }
 
 // endMatter sets the affiliation, source and editor, right-aligned and
-// smaller, at the end of the article.
+// smaller, at the end of the article, as one block.
 func (c *composer) endMatter(a *issue.Article) []block {
 	var out []block
 	w := c.geo.colW
@@ -283,11 +286,11 @@ func (c *composer) endMatter(a *issue.Article) []block {
 	if a.Editor != "" {
 		add("[" + c.lab.editor + a.Editor + "]")
 	}
-	if len(out) > 0 {
-		out[0].before = endStyle.leading / 3
-		for i := range out[:len(out)-1] {
-			out[i].keep = true
-		}
+	if len(out) == 0 {
+		return nil
 	}
-	return out
+	// One block: the notes stay together, even when columns are balanced.
+	end := stack(out)
+	end.before = endStyle.leading / 3
+	return []block{end}
 }

@@ -130,6 +130,9 @@ func TestSyntheticIssue(t *testing.T) {
 		t.Errorf("%d image objects, %d with a soft mask, JPEG passed through: %v; want 4, 1, true", images, masks, jpegSame)
 	}
 	path := filepath.Join(t.TempDir(), "synthetic.pdf")
+	if out := os.Getenv("QIKAN_PDF_SYNTHETIC"); out != "" {
+		os.WriteFile(out, buf.Bytes(), 0o644)
+	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}

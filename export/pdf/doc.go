@@ -1,0 +1,70 @@
+// Package pdf writes a magazine issue as a print-ready PDF.
+//
+// Write typesets an *issue.Issue with the faces of a *fonts.Set:
+//
+//	stats, err := pdf.Write(w, iss, faces, pdf.Options{Time: t, Version: v})
+//
+// The PDF has, in order: the cover (the cover image over the whole bleed
+// box, scaled to cover it and centre-cropped by clipping, or a colour
+// field; the masthead, issue label, running number, date, ISSN and cover
+// lines; no folio), the contents (every section with its articles,
+// authors, dot leaders and the page where each article starts, each
+// entry a link), the sections (each opens on a new page with a band
+// holding its title; every article starts with its title, subtitle and
+// byline across the text block, then its body in iss.Print.Columns
+// columns, balanced on the article's last page, and its end matter), the
+// colophon (版权页, at the end or after the contents) and blank pages that
+// pad the page count to a multiple of Options.Pad. Article pages carry
+// running heads (publication and issue on a verso, section on a recto)
+// and folios on the outer edge; printed page numbers are the PDF's own.
+//
+// Geometry comes from iss.Print: MediaBox is the trim box grown by the
+// bleed on every side (and by a crop-mark margin with Options.Marks),
+// BleedBox the trim box plus bleed, TrimBox the finished page, on every
+// page. Margins alternate inner (gutter) and outer between recto and
+// verso. Column widths are a whole number of body characters.
+//
+// The work is done in three steps, in the manner of typst's
+// layout/export split:
+//
+//   - compose (compose.go, cover.go, contents.go, article.go, table.go,
+//     colophon.go, furniture.go, flow.go) turns the issue into pages of
+//     positioned text items, images, rules, fills and links. Every
+//     paragraph is set by layout.Paragraph (text.go); blocks are filled
+//     into columns with keep-together rules (headings keep with what
+//     follows, no single first or last line of a paragraph in a column)
+//     and balanced by bisection on the column height. Articles are set in
+//     parallel, then placed in order. Page numbers of the contents are
+//     resolved once every page is composed.
+//   - draw (draw.go) only draws those pages with
+//     github.com/signintech/gopdf v0.33.0. Each face is first subset with
+//     fonts.Subset to the characters drawn with it (gopdf then parses a
+//     small font instead of 12,800 glyphs) and registered as
+//     "TAGXYZ+Name", the subset tag of PDF 32000-1 §9.6.4 derived from a
+//     hash of the name and the characters. JPEG files are embedded as
+//     they are (DCTDecode); 8-bit PNG files keep their alpha as a soft
+//     mask; GIF and other PNG files are re-encoded as PNG; an image used
+//     twice is embedded once.
+//   - finish (finish.go, rewrite.go, outline.go, meta.go) completes what
+//     gopdf cannot express. gopdf's output is parsed back object by object
+//     (its layout is regular: a classic xref table, objects in order,
+//     direct stream lengths), rewritten, and written again with a new
+//     cross-reference table:
+//     page boxes (gopdf writes only a MediaBox on the page tree);
+//     synthetic bold, drawn by gopdf in a marker CMYK colour with an
+//     impossible 2.55 component and rewritten here to the real colour
+//     with text render mode 2 (fill and stroke, so text is extracted
+//     once) inside q … Q; a nested outline (sections with their
+//     articles, plus cover, contents, colophon) replacing gopdf's flat
+//     one, with /PageMode /UseOutlines; /Lang; an Info dictionary with
+//     Title, Author, Subject, Keywords, Creator, Producer and dates from
+//     Options.Time (never the wall clock) and the same facts as XMP
+//     metadata; an empty /Contents gopdf writes for a blank page
+//     removed; content streams compressed (gopdf is run uncompressed);
+//     a trailer /ID that is the MD5 of the file body, so the same input
+//     gives byte-identical output.
+//
+// Not supported yet: vertical writing (iss.Print.Vertical is ignored in
+// the PDF); characters no face covers are left out by gopdf (fonts.Check
+// reports them before export).
+package pdf

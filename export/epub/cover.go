@@ -139,14 +139,11 @@ func coverPNG(b *book) ([]byte, string, error) {
 	fill := func(rect image.Rectangle, c color.Color) {
 		draw.Draw(img, rect, image.NewUniform(c), image.Point{}, draw.Src)
 	}
-	fill(img.Bounds(), coverPaper)
-	const fieldH = 1000
-	fill(image.Rect(0, 0, coverW, fieldH), coverField)
-	fill(image.Rect(0, coverH-220, coverW, coverH), coverField)
 	inner := float64(coverW - 2*coverMargin)
 
-	var alt []string
-	// Masthead: as large as fits the width, at most 340 px.
+	// Lay the colour field out first: masthead (as large as fits the
+	// width, at most 340 px), slogan, then the issue label and running
+	// number at its foot; the field grows when the masthead wraps.
 	title := strings.TrimSpace(xmlText(iss.Title))
 	px := 340.0
 	if w, err := r.measure(fonts.Heading, px, title); err != nil {
@@ -158,23 +155,38 @@ func coverPNG(b *book) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	y := 160 + px
-	for _, l := range lines {
-		if err := r.draw(img, fonts.Heading, px, coverMargin, y, coverWhite, l); err != nil {
+	titleY := 160 + px
+	y := titleY + float64(len(lines)-1)*px*1.15
+	slogan := strings.TrimSpace(xmlText(iss.Subtitle))
+	const sloganPx = 60.0
+	sloganY := y + 40 + sloganPx*1.3
+	if slogan != "" {
+		y = sloganY
+	}
+	label := xmlText(join("　", iss.Label, iss.Number))
+	const labelPx = 76.0
+	labelY := max(y+60+labelPx*1.3, 1000-90)
+	fieldH := int(labelY + 90)
+
+	fill(img.Bounds(), coverPaper)
+	fill(image.Rect(0, 0, coverW, fieldH), coverField)
+	fill(image.Rect(0, coverH-220, coverW, coverH), coverField)
+
+	var alt []string
+	for i, l := range lines {
+		if err := r.draw(img, fonts.Heading, px, coverMargin, titleY+float64(i)*px*1.15, coverWhite, l); err != nil {
 			return nil, "", err
 		}
-		y += px * 1.15
 	}
 	alt = append(alt, title)
-	if s := strings.TrimSpace(xmlText(iss.Subtitle)); s != "" {
-		if err := r.draw(img, fonts.Body, 60, coverMargin, y+20, coverWhite, s); err != nil {
+	if slogan != "" {
+		if err := r.draw(img, fonts.Body, sloganPx, coverMargin, sloganY, coverWhite, slogan); err != nil {
 			return nil, "", err
 		}
-		alt = append(alt, s)
+		alt = append(alt, slogan)
 	}
-	// Issue label and running number at the foot of the field.
-	if label := xmlText(join("　", iss.Label, iss.Number)); label != "" {
-		lpx := 76.0
+	if label != "" {
+		lpx := labelPx
 		w, err := r.measure(fonts.Heading, lpx, label)
 		if err != nil {
 			return nil, "", err
@@ -183,13 +195,13 @@ func coverPNG(b *book) ([]byte, string, error) {
 			lpx *= inner / w
 			w = inner
 		}
-		if err := r.draw(img, fonts.Heading, lpx, coverW-coverMargin-w, fieldH-80, coverWhite, label); err != nil {
+		if err := r.draw(img, fonts.Heading, lpx, coverW-coverMargin-w, labelY, coverWhite, label); err != nil {
 			return nil, "", err
 		}
 		alt = append(alt, label)
 	}
 	// Date, then the highlights.
-	y = fieldH + 150
+	y = float64(fieldH) + 150
 	if !iss.Date.IsZero() {
 		date := b.words.date(iss.Date)
 		if err := r.draw(img, fonts.Body, 56, coverMargin, y, coverGrey, date); err != nil {
@@ -238,7 +250,7 @@ func coverPNG(b *book) ([]byte, string, error) {
 		alt = append(alt, foot)
 	}
 	var buf bytes.Buffer
-	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
+	if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, img); err != nil {
 		return nil, "", fmt.Errorf("cover: %v", err)
 	}
 	return buf.Bytes(), strings.Join(alt, "　"), nil

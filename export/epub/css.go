@@ -96,9 +96,12 @@ html.page-cover body { margin: 0; padding: 0; }
 .toc-section { color: #b31b1b; }
 .toc ol li { margin: 0.15em 0 0.15em 1em; text-align: left; }
 .toc-page { color: #777; font-size: 0.9em; }
-.colophon dl { margin: 1em 0; line-height: 1.6; }
-.colophon dt { font-weight: bold; margin-top: 0.4em; }
-.colophon dd { margin: 0 0 0 2em; }
+.colophon dl { margin: 1em 0; line-height: 1.7; }
+.colophon dt { float: left; clear: left; min-width: 5em; margin: 0 1em 0 0; color: #555; }
+.colophon dd { margin: 0 0 0 6em; }
+nav ol { list-style: none; margin: 0; padding-left: 1.5em; }
+nav > ol { padding-left: 0; }
+nav li { margin: 0.25em 0; }
 .tcy { text-combine-upright: all; -webkit-text-combine: horizontal; -epub-text-combine: horizontal; }
 `, family(body, "serif"), family(heading, "sans-serif"), headingWeight)
 	if vertical {
@@ -108,8 +111,11 @@ body { margin: 0.6em 0; }
 .section-head { border-bottom: 0; border-left: 0.12em solid #b31b1b; padding: 0 0 0 0.3em; margin: 0 0 0 1.5em; }
 ul, ol { padding-left: 0; padding-top: 2em; }
 .toc ol li { margin: 0 0.15em 0 0.15em; padding-top: 1em; }
-.colophon dd { margin: 0 0 0 0; padding-top: 2em; }
-figure img { max-width: none; max-height: 100%; width: auto; }
+.colophon dt { float: none; margin: 0.4em 0 0 0; }
+.colophon dd { margin: 0; padding-top: 2em; }
+nav ol { padding-left: 0; padding-top: 1.5em; }
+nav > ol { padding-top: 0; }
+figure img { max-width: 90vw; max-height: 100%; width: auto; }
 hr { border-top: 0; border-right: 0.05em solid #999; margin: 25% 1.5em; }
 .end-matter { margin: 0 1.5em 0 0; }
 .end-matter p { text-align: right; }

@@ -172,7 +172,7 @@ func escape(b *bytes.Buffer, s string) {
 
 // xmlText returns s with what XML 1.0 cannot hold removed: invalid UTF-8
 // becomes U+FFFD, control characters other than tab and line feed are
-// dropped (a carriage return becomes a line feed), and so are the
+// dropped (a carriage return becomes a line feed, CR LF one line feed), and so are the
 // non-characters U+FFFE and U+FFFF.
 func xmlText(s string) string {
 	ok := true
@@ -191,7 +191,9 @@ func xmlText(s string) string {
 		i += n
 		switch {
 		case r == '\r':
-			b = append(b, '\n')
+			if i == len(s) || s[i] != '\n' {
+				b = append(b, '\n')
+			}
 		case r == utf8.RuneError && n == 1:
 			b = utf8.AppendRune(b, unicode.ReplacementChar)
 		case xmlChar(r):

@@ -178,7 +178,7 @@ func (b *book) render() error {
 		if len(sec.Articles) == 0 {
 			// A section without articles still gets its header.
 			m := b.newMarkup()
-			b.sectionHead(m, sec, secID)
+			b.sectionHead(m, sec, secID, "")
 			articles = append(articles, page{name: secID, title: item.title, lang: b.lang, body: m.buf.Bytes()})
 			item.href = "xhtml/" + secID + ".xhtml#" + secID
 			b.nav = append(b.nav, item)

@@ -675,6 +675,12 @@ func TestLanguages(t *testing.T) {
 	if n < 6 {
 		t.Errorf("only %d XHTML documents", n)
 	}
+	// The Korean article opens its section: the header keeps the
+	// publication's language.
+	head := ids(t, "a003", c.files[contentDir+"xhtml/a003.xhtml"])["s03"]
+	if l, _ := head.xmlAttr("lang"); head.attr("lang") != "zh-CN" || l != "zh-CN" {
+		t.Errorf("section header of a Korean article: %v", head.attrs)
+	}
 }
 
 func TestEscaping(t *testing.T) {

@@ -154,8 +154,9 @@ func (b *book) colophonPage() (page, bool) {
 }
 
 // sectionHead writes the header that opens a section's first document.
-func (b *book) sectionHead(m *markup, sec *issue.Section, id string) {
-	m.open("header", "class", "section-head", "id", id)
+// lang is set when the document's language is not the publication's.
+func (b *book) sectionHead(m *markup, sec *issue.Section, id, lang string) {
+	m.open("header", "class", "section-head", "id", id, "lang", lang, "xml:lang", lang)
 	m.nl()
 	m.elem("p", fonts.Heading, sec.Title, "class", "section-title")
 	if sec.TitleEN != "" {
@@ -170,6 +171,10 @@ func (b *book) sectionHead(m *markup, sec *issue.Section, id string) {
 // articlePage renders one article; head is the section whose header opens
 // the document, or nil.
 func (b *book) articlePage(a *issue.Article, name string, head *issue.Section, headID, pageID string) page {
+	lang := b.lang
+	if a.Language != "" {
+		lang = cleanLang(a.Language)
+	}
 	m := b.newMarkup()
 	if pageID != "" {
 		pg := itoa(a.Page)
@@ -177,7 +182,11 @@ func (b *book) articlePage(a *issue.Article, name string, head *issue.Section, h
 		m.nl()
 	}
 	if head != nil {
-		b.sectionHead(m, head, headID)
+		var headLang string
+		if lang != b.lang {
+			headLang = b.lang
+		}
+		b.sectionHead(m, head, headID, headLang)
 	}
 	m.open("article", "id", name)
 	m.nl()
@@ -199,10 +208,6 @@ func (b *book) articlePage(a *issue.Article, name string, head *issue.Section, h
 	b.endMatter(m, a)
 	m.close("article")
 	m.nl()
-	lang := b.lang
-	if a.Language != "" {
-		lang = cleanLang(a.Language)
-	}
 	return page{name: name, title: b.articleTitle(a), lang: lang, body: m.buf.Bytes()}
 }
 

@@ -18,9 +18,12 @@
 //
 // Every piece of user text reaches the XHTML through an escaping writer
 // (xhtml.go), never by string concatenation, so titles such as
-// `<b>&"` and raw HTML in a paragraph come out as text. go-epub fetches
-// http(s) sources; Write only ever gives it absolute paths of files it
-// wrote into its own private temporary directory.
+// `<b>&"` and raw HTML in a paragraph come out as text; links keep only
+// absolute http, https and mailto URLs. go-epub fetches http(s) sources:
+// Write only ever gives it absolute file paths — the issue's images, and
+// the style sheet, fonts and generated cover it writes into a private
+// temporary directory — and its HTTP client has a transport that refuses
+// every request.
 //
 // Fonts: each face of the fonts.Set that sets some character is embedded
 // as a WOFF2 subset holding only the characters it sets (fonts.Subset), and

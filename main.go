@@ -1,12 +1,3 @@
-// Command qikan turns a magazine issue — a directory holding issue.yaml and
-// its Markdown articles — into an EPUB 3 and a print-ready PDF.
-//
-//	qikan export [flags] PATH...   write PATH's EPUB and PDF
-//	qikan validate PATH...         check issues, print every problem
-//	qikan version
-//
-// Exit status: 0 when everything succeeded, 1 when an issue failed, 2 on a
-// usage error.
 package main
 
 import (

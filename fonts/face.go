@@ -1,14 +1,13 @@
 package fonts
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
+	"math"
 	"path/filepath"
 	"sync"
 
 	"github.com/go-text/typesetting/font"
-	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/font/opentype/tables"
 	tdfont "github.com/tdewolff/font"
 )
@@ -103,20 +102,37 @@ func (f *Face) Ink(r rune) (left, right float64) {
 	return e[0], e[1]
 }
 
-// inkOf computes the ink extent of glyph g.
-func inkOf(gt *font.Face, g font.GID, adv, upem float64) (e [2]float64) {
-	defer func() {
-		if recover() != nil { // corrupt outline: treat as no ink
-			e = [2]float64{}
+// glyphInk computes the horizontal ink extents of every glyph from the
+// bounding box in each glyph's header and the left side bearing in hmtx, as
+// HarfBuzz and go-text do (the rasteriser shifts a glyph so that xMin is
+// the side bearing). Only the 10-byte headers are read: parsing every
+// outline of a CJK font would cost tens of milliseconds and tell nothing
+// more. A glyph without outline, or whose data is truncated, has no ink.
+func glyphInk(glyf []byte, loca []uint32, hmtx tables.Hmtx, adv []float64, upem float64) [][2]float64 {
+	ink := make([][2]float64, len(adv))
+	for g := range ink {
+		if g+1 >= len(loca) {
+			break
 		}
-	}()
-	ext, ok := gt.GlyphExtents(g)
-	if !ok || ext.Width <= 0 {
-		return e
+		start, end := loca[g], loca[g+1]
+		if end <= start || uint64(end) > uint64(len(glyf)) || end-start < 10 {
+			continue
+		}
+		h := glyf[start:]
+		xMin, xMax := int16(binary.BigEndian.Uint16(h[2:])), int16(binary.BigEndian.Uint16(h[6:]))
+		width := int(xMax) - int(xMin)
+		if width < 0 {
+			width = -width
+		}
+		if width == 0 {
+			continue
+		}
+		lsb := float64(hmtx.SideBearing(tables.GlyphID(g)))
+		left := clamp(lsb/upem, 0, adv[g])
+		right := clamp((lsb+float64(width))/upem, left, adv[g])
+		ink[g] = [2]float64{left, right}
 	}
-	left := clamp(float64(ext.XBearing)/upem, 0, adv)
-	right := clamp(float64(ext.XBearing+ext.Width)/upem, left, adv)
-	return [2]float64{left, right}
+	return ink
 }
 
 func clamp(v, lo, hi float64) float64 {
@@ -157,19 +173,32 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 	if err := checkTrueType(data, label); err != nil {
 		return nil, err
 	}
-	ld, err := ot.NewLoader(bytes.NewReader(data))
+	_, tabs, err := readTables(data, 0)
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a valid TrueType font: %v", label, err)
+		return nil, fmt.Errorf("%s: corrupt font: %v", label, err)
 	}
-	ft, err := font.NewFont(ld)
+	// raw returns a table in place: no copies of the (megabytes of) glyf.
+	raw := func(tag string) []byte {
+		for _, t := range tabs {
+			if t.tag == tag {
+				return t.data
+			}
+		}
+		return nil
+	}
+	// The tables are read one by one rather than through font.NewFont,
+	// which parses every outline: a face needs only metrics.
+	invalid := func(table string, err error) error {
+		return fmt.Errorf("%s: not a valid TrueType font: %s table: %v", label, table, err)
+	}
+	head, _, err := tables.ParseHead(raw("head"))
 	if err != nil {
-		return nil, fmt.Errorf("%s: not a valid TrueType font: %v", label, err)
+		return nil, invalid("head", err)
 	}
-	upem := float64(ft.Upem())
+	upem := float64(head.Upem())
 	if upem < 16 || upem > 16384 {
 		return nil, fmt.Errorf("%s: corrupt font: units per em %v", label, upem)
 	}
-	gt := font.NewFace(ft)
 	f = &Face{
 		data:   data,
 		upem:   upem,
@@ -178,33 +207,46 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 		astral: map[rune]uint16{},
 	}
 
-	if raw, err := ld.RawTable(ot.MustNewTag("name")); err == nil {
-		if names, _, err := tables.ParseName(raw); err == nil {
-			f.name = faceName(names)
-		}
+	os2, _, os2Err := tables.ParseOs2(raw("OS/2"))
+	if os2Err == nil && os2.USWeightClass > 0 {
+		f.weight = int(os2.USWeightClass)
 	}
-	if f.name == "" {
-		f.name = ft.Describe().Family
+	cmap, _, err := tables.ParseCmap(raw("cmap"))
+	if err != nil {
+		return nil, invalid("cmap", err)
+	}
+	chars, _, err := font.ProcessCmap(cmap, os2.FontPage())
+	if err != nil {
+		return nil, invalid("cmap", err)
+	}
+
+	if names, _, err := tables.ParseName(raw("name")); err == nil {
+		f.name = faceName(names)
 	}
 	if f.name == "" {
 		f.name = filepath.Base(label)
 	}
 	f.data = withPostScriptName(data, f.name)
-	if raw, err := ld.RawTable(ot.MustNewTag("OS/2")); err == nil {
-		if os2, _, err := tables.ParseOs2(raw); err == nil && os2.USWeightClass > 0 {
-			f.weight = int(os2.USWeightClass)
-		}
-	}
-	if ext, ok := gt.FontHExtents(); ok {
-		f.ascent = float64(ext.Ascender) / upem
-		f.descent = -float64(ext.Descender) / upem
-		f.lineGap = float64(ext.LineGap) / upem
-	} else {
-		f.ascent, f.descent = 0.88, 0.12
-	}
 
-	n := numGlyphs(ld)
-	it := ft.Cmap.Iter()
+	// Line metrics as HarfBuzz reads them: OS/2 typographic values when
+	// its USE_TYPO_METRICS bit is set (and the table is not blank), else
+	// hhea; ascent and descent taken as magnitudes.
+	hhea, _, hheaErr := tables.ParseHhea(raw("hhea"))
+	const useTypoMetrics = 1 << 7
+	typo := os2Err == nil && os2.FsSelection&useTypoMetrics != 0 &&
+		(os2.USWeightClass != 0 || os2.USWidthClass != 0 || os2.USFirstCharIndex != 0 || os2.USLastCharIndex != 0)
+	switch {
+	case typo:
+		f.ascent, f.descent, f.lineGap = float64(os2.STypoAscender), float64(os2.STypoDescender), float64(os2.STypoLineGap)
+	case hheaErr == nil:
+		f.ascent, f.descent, f.lineGap = float64(hhea.Ascender), float64(hhea.Descender), float64(hhea.LineGap)
+	default:
+		f.ascent, f.descent = 0.88*upem, -0.12*upem
+	}
+	f.ascent, f.descent, f.lineGap = math.Abs(f.ascent)/upem, math.Abs(f.descent)/upem, f.lineGap/upem
+
+	n := numGlyphs(raw("maxp"))
+	it := chars.Iter()
 	// A hostile cmap can claim ranges of billions of characters: stop
 	// after twice the size of Unicode, or at the first character past it
 	// (format 12 groups are sorted).
@@ -222,29 +264,36 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 			f.astral[r] = uint16(g)
 		}
 	}
-	f.adv = make([]float64, n)
-	f.ink = make([][2]float64, n)
-	for g := range f.adv {
-		f.adv[g] = max(float64(gt.HorizontalAdvance(font.GID(g)))/upem, 0)
-		f.ink[g] = inkOf(gt, font.GID(g), f.adv[g], upem)
+
+	var hmtx tables.Hmtx
+	if hheaErr == nil {
+		long := int(hhea.NumOfLongMetrics)
+		hmtx, _, _ = tables.ParseHmtx(raw("hmtx"), long, n-long)
 	}
-	f.vert = verticalAlternates(ft)
-	// The go-text font (all outlines, parsed) is dropped here: the face
-	// keeps only its tables of metrics.
+	f.adv = make([]float64, n)
+	for g := range f.adv {
+		a := upem / 2 // no usable hmtx: HarfBuzz's default advance
+		if !hmtx.IsEmpty() {
+			a = float64(hmtx.Advance(tables.GlyphID(g)))
+		}
+		f.adv[g] = max(a/upem, 0)
+	}
+	loca, err := tables.ParseLoca(raw("loca"), n, head.IndexToLocFormat == 1)
+	if err == nil {
+		f.ink = glyphInk(raw("glyf"), loca, hmtx, f.adv, upem)
+	} else {
+		f.ink = make([][2]float64, n)
+	}
+	f.vert = verticalAlternates(raw("GSUB"))
 	return f, nil
 }
 
 // numGlyphs reads maxp.numGlyphs (at least 1, at most 65535).
-func numGlyphs(ld *ot.Loader) int {
-	raw, err := ld.RawTable(ot.MustNewTag("maxp"))
-	if err != nil {
+func numGlyphs(maxp []byte) int {
+	if len(maxp) < 6 {
 		return 1
 	}
-	maxp, _, err := tables.ParseMaxp(raw)
-	if err != nil {
-		return 1
-	}
-	return max(int(maxp.NumGlyphs), 1)
+	return max(int(binary.BigEndian.Uint16(maxp[4:])), 1)
 }
 
 // faceName picks the full name (ID 4), else the typographic family and

@@ -3,7 +3,6 @@ package fonts
 import (
 	"encoding/binary"
 
-	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/font/opentype/tables"
 )
@@ -16,19 +15,35 @@ import (
 // vhea/vmtx rewritten for the kept glyphs.
 
 // verticalAlternates reads the single substitutions of the 'vert' and
-// 'vrt2' features: glyph → vertical glyph.
-func verticalAlternates(ft *font.Font) map[uint16]uint16 {
+// 'vrt2' features of a GSUB table: glyph → vertical glyph. An absent or
+// unreadable GSUB gives none.
+func verticalAlternates(gsub []byte) map[uint16]uint16 {
 	out := map[uint16]uint16{}
+	layout, _, err := tables.ParseLayout(gsub)
+	if err != nil {
+		return out
+	}
+	lookups := layout.LookupList.Lookups
 	vert, vrt2 := ot.MustNewTag("vert"), ot.MustNewTag("vrt2")
-	for _, feat := range ft.GSUB.Features {
-		if feat.Tag != vert && feat.Tag != vrt2 {
+	features := layout.FeatureList
+	for i, rec := range features.Records {
+		if (rec.Tag != vert && rec.Tag != vrt2) || i >= len(features.Features) {
 			continue
 		}
-		for _, li := range feat.LookupListIndices {
-			if int(li) >= len(ft.GSUB.Lookups) {
+		for _, li := range features.Features[i].LookupListIndices {
+			if int(li) >= len(lookups) {
 				continue
 			}
-			for _, sub := range ft.GSUB.Lookups[li].Subtables {
+			subtables, err := lookups[li].AsGSUBLookups()
+			if err != nil {
+				continue
+			}
+			for _, sub := range subtables {
+				if ext, ok := sub.(tables.ExtensionSubs); ok {
+					if sub, err = ext.Resolve(); err != nil {
+						continue
+					}
+				}
 				single, ok := sub.(tables.SingleSubs)
 				if !ok {
 					continue

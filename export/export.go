@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/qikan-dev/qikan/export/epub"
@@ -230,15 +231,25 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 	if name == "" {
 		name = filepath.Base(iss.Dir)
 	}
-	var errs []error
-	for _, f := range formats {
-		path := filepath.Join(outDir, name+"."+f)
+	// The backends run side by side: they only read the issue and the
+	// faces, and each writes its own file.
+	errs := make([]error, len(formats))
+	paths := make([]string, len(formats))
+	var wg sync.WaitGroup
+	for i, f := range formats {
+		paths[i] = filepath.Join(outDir, name+"."+f)
 		write := backends[f]
-		if err := writeAtomic(path, func(w io.Writer) error { return write(w, iss, set) }); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", path, err))
-			continue
+		wg.Go(func() {
+			if err := writeAtomic(paths[i], func(w io.Writer) error { return write(w, iss, set) }); err != nil {
+				errs[i] = fmt.Errorf("%s: %w", paths[i], err)
+			}
+		})
+	}
+	wg.Wait()
+	for i, path := range paths {
+		if errs[i] == nil {
+			res.Files = append(res.Files, path)
 		}
-		res.Files = append(res.Files, path)
 	}
 	return errors.Join(errs...)
 }

@@ -311,35 +311,20 @@ func (b *book) write(w io.Writer) (Stats, error) {
 		return Stats{}, fmt.Errorf("epub: %v", err)
 	}
 	want = append(want, contentDir+"css/"+cssName)
+	// Fonts and images are not given to go-epub, which would copy each
+	// through two temporary directories and deflate data that is
+	// compressed already: the finishing step stores them in the container
+	// itself, under the names the documents link to.
+	resources := map[string]resource{}
 	for _, f := range b.fontFiles {
-		src, err := stage(f.data)
-		if err != nil {
-			return Stats{}, fmt.Errorf("epub: %v", err)
-		}
-		if _, err := e.AddFont(src, f.name); err != nil {
-			return Stats{}, fmt.Errorf("epub: %v", err)
-		}
-		want = append(want, contentDir+"fonts/"+f.name)
+		resources[contentDir+"fonts/"+f.name] = resource{data: f.data}
 	}
 	var coverHref string
 	for _, img := range b.images {
-		// Image files of the issue go to go-epub by their absolute path
-		// (never anything it could take for a URL), generated ones from
-		// the staging directory.
-		src := img.path
-		if src == "" {
-			if src, err = stage(img.data); err != nil {
-				return Stats{}, fmt.Errorf("epub: %v", err)
-			}
-		} else if !filepath.IsAbs(src) {
-			return Stats{}, fmt.Errorf("epub: image %s: not an absolute path", src)
-		} else if _, err := os.Stat(src); err != nil {
-			return Stats{}, fmt.Errorf("epub: image %v", err)
+		if img.path != "" && !filepath.IsAbs(img.path) {
+			return Stats{}, fmt.Errorf("epub: image %s: not an absolute path", img.path)
 		}
-		if _, err := e.AddImage(src, img.name); err != nil {
-			return Stats{}, fmt.Errorf("epub: %v", err)
-		}
-		want = append(want, contentDir+"images/"+img.name)
+		resources[contentDir+"images/"+img.name] = resource{data: img.data, path: img.path}
 		if img.cover {
 			coverHref = "images/" + img.name
 		}
@@ -359,9 +344,10 @@ func (b *book) write(w io.Writer) (Stats, error) {
 	}
 
 	fin := &finishing{
-		pkg:   b.packageInfo(coverHref, spine),
-		pages: pages,
-		want:  want,
+		pkg:       b.packageInfo(coverHref, spine),
+		pages:     pages,
+		want:      want,
+		resources: resources,
 		replace: map[string][]byte{
 			contentDir + "nav.xhtml": b.navDoc,
 			contentDir + "toc.ncx":   b.ncxDoc,

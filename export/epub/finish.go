@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"slices"
 	"strings"
@@ -44,7 +45,17 @@ type finishing struct {
 	pages map[string][2]string
 	// want lists further files that must be in the container.
 	want []string
-	time time.Time // modification time of every entry
+	// resources are the files added to go-epub's: fonts and images.
+	resources map[string]resource
+	time      time.Time // modification time of every entry
+}
+
+// resource is a file of the container given as its bytes or, for a file of
+// the issue, its path (read when the container is written, so that the
+// images of an issue are never all in memory at once).
+type resource struct {
+	data []byte
+	path string
 }
 
 // finish reads go-epub's container src and writes the finished EPUB to w;
@@ -104,6 +115,12 @@ func (f *finishing) finish(src []byte, w io.Writer) (int, error) {
 			names = append(names, name)
 		}
 	}
+	for name := range f.resources {
+		if _, dup := files[name]; dup {
+			return 0, fmt.Errorf("go-epub output: %s is there already", name)
+		}
+		names = append(names, name)
+	}
 	slices.SortFunc(names, entryOrder)
 	var items []item
 	for _, name := range names {
@@ -120,7 +137,14 @@ func (f *finishing) finish(src []byte, w io.Writer) (int, error) {
 	files[opfPath] = f.pkg.packageDocument(items)
 
 	order := append([]string{"mimetype", containerPath, opfPath}, names...)
-	return len(order), writeZip(w, order, files, f.time)
+	all := make(map[string]resource, len(order))
+	for name, r := range f.resources {
+		all[name] = r
+	}
+	for name, data := range files {
+		all[name] = resource{data: data}
+	}
+	return len(order), writeZip(w, order, all, f.time)
 }
 
 // entryOrder sorts the container: navigation first, then the content
@@ -174,7 +198,7 @@ func stored(name string) bool {
 
 // writeZip writes files in order with fixed times and compression, so the
 // same files always give the same bytes.
-func writeZip(w io.Writer, order []string, files map[string][]byte, t time.Time) error {
+func writeZip(w io.Writer, order []string, files map[string]resource, t time.Time) error {
 	t = zipTime(t)
 	date := uint16((t.Year()-1980)<<9 | int(t.Month())<<5 | t.Day())
 	clock := uint16(t.Hour()<<11 | t.Minute()<<5 | t.Second()/2)
@@ -200,11 +224,28 @@ func writeZip(w io.Writer, order []string, files map[string][]byte, t time.Time)
 		if err != nil {
 			return err
 		}
-		if _, err := ew.Write(files[name]); err != nil {
+		if err := files[name].writeTo(ew); err != nil {
 			return err
 		}
 	}
 	return zw.Close()
+}
+
+// writeTo writes the resource's bytes, or copies its file.
+func (r resource) writeTo(w io.Writer) error {
+	if r.path == "" {
+		_, err := w.Write(r.data)
+		return err
+	}
+	file, err := os.Open(r.path)
+	if err != nil {
+		return err // names the file
+	}
+	defer file.Close()
+	if _, err := io.Copy(w, file); err != nil {
+		return fmt.Errorf("%s: %v", r.path, err)
+	}
+	return nil
 }
 
 // zipTime is t in UTC, within what a zip's MS-DOS time can hold.

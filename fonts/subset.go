@@ -70,34 +70,20 @@ func keptName(id uint16) bool {
 // subset runs the tdewolff/font subsetter behind recover: the face's font
 // was only checked by go-text, and another parser may trip on it.
 func (f *Face) subset(glyphs []uint16, format Format) (out []byte, err error) {
-	f.subsetMu.Lock()
-	defer f.subsetMu.Unlock()
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = nil, fmt.Errorf("fonts: subsetting %s: corrupt font (%v)", f.name, r)
 		}
 	}()
-	if f.sfnt == nil {
-		data := f.data
-		if version, tabs, err := readTables(data, 0); err == nil {
-			for i, t := range tabs {
-				if t.tag == "cmap" {
-					tabs[i].data = unicodeCmap(t.data)
-				}
-			}
-			data = writeSFNT(version, tabs)
-		}
-		sfnt, err := tdfont.ParseSFNT(data, 0)
-		if err != nil {
-			return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
-		}
-		f.sfnt = sfnt
+	sfnt, err := f.parsedSFNT()
+	if err != nil {
+		return nil, err
 	}
-	sub, err := f.sfnt.Subset(glyphs, tdfont.SubsetOptions{Tables: tdfont.KeepMinTables})
+	sub, err := sfnt.Subset(glyphs, tdfont.SubsetOptions{Tables: tdfont.KeepMinTables})
 	if err != nil {
 		return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
 	}
-	if names := subsetNames(f.sfnt.Tables["name"], keptName); names != nil {
+	if names := subsetNames(sfnt.Tables["name"], keptName); names != nil {
 		pad := func(n int) uint32 { return uint32((n + 3) &^ 3) }
 		sub.Length += pad(len(names)) - pad(len(sub.Tables["name"])) // WOFF2 totalSfntSize
 		sub.Tables["name"] = names
@@ -114,6 +100,47 @@ func (f *Face) subset(glyphs []uint16, format Format) (out []byte, err error) {
 		return nil, fmt.Errorf("fonts: subsetting %s: WOFF2: %v", f.name, err)
 	}
 	return b, nil
+}
+
+// parsedSFNT parses the face for the tdewolff subsetter on first use. Its
+// cmap keeps only the Unicode subtables (see unicodeCmap). The parsed font
+// is then only read: its lazily built reverse cmap is built here, so that
+// subsets of one face can be made concurrently (the PDF and the EPUB of
+// an export subset the same faces at the same time).
+func (f *Face) parsedSFNT() (sfnt *tdfont.SFNT, err error) {
+	f.subsetMu.Lock()
+	defer f.subsetMu.Unlock()
+	if f.sfnt != nil {
+		return f.sfnt, nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			sfnt, err = nil, fmt.Errorf("fonts: subsetting %s: corrupt font (%v)", f.name, r)
+		}
+	}()
+	data := f.data
+	if version, tabs, err := readTables(data, 0); err == nil {
+		changed := false
+		for i, t := range tabs {
+			if t.tag == "cmap" {
+				if c := unicodeCmap(t.data); len(c) != len(t.data) {
+					tabs[i].data, changed = c, true
+				}
+			}
+		}
+		if changed { // else no copy of the whole font
+			data = writeSFNT(version, tabs)
+		}
+	}
+	sfnt, err = tdfont.ParseSFNT(data, 0)
+	if err != nil {
+		return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
+	}
+	if sfnt.Cmap != nil {
+		sfnt.Cmap.ToUnicode(0)
+	}
+	f.sfnt = sfnt
+	return sfnt, nil
 }
 
 // fixModified replaces head.modified, which the tdewolff writer sets to

@@ -48,10 +48,11 @@ func draw(doc *document) (*drawing, error) {
 	gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: g.mediaW(), H: g.mediaH()}, Unit: gopdf.UnitPT})
 	gp.SetNoCompression()
 
-	families, err := registerFonts(gp, doc)
+	families, size, err := registerFonts(gp, doc)
 	if err != nil {
 		return nil, err
 	}
+	size += 16 << 10 * len(doc.pages)
 	d := &drawing{}
 	boldIndex := map[boldStyle]int{}
 	imgs := map[string]gopdf.ImageHolder{}
@@ -113,11 +114,14 @@ func draw(doc *document) (*drawing, error) {
 	if len(d.bolds) >= 1<<24 {
 		return nil, fmt.Errorf("too many bold styles")
 	}
-	b, err := gp.GetBytesPdfReturnErr()
-	if err != nil {
+	// gopdf writes the file into a buffer that doubles as it grows:
+	// presize it for the fonts and pages, which are most of the file.
+	var buf bytes.Buffer
+	buf.Grow(size)
+	if _, err := gp.WriteTo(&buf); err != nil {
 		return nil, err
 	}
-	d.pdf = b
+	d.pdf = buf.Bytes()
 	return d, nil
 }
 
@@ -145,7 +149,8 @@ func resolveRefs(doc *document) {
 // registers the subsets with gopdf, under PostScript-style names with a
 // subset tag (PDF 32000-1 §9.6.4) derived from the face and its
 // characters. It returns the gopdf family of each face.
-func registerFonts(gp *gopdf.GoPdf, doc *document) (map[*fonts.Face]string, error) {
+// The size is that of the subsets, in bytes.
+func registerFonts(gp *gopdf.GoPdf, doc *document) (families map[*fonts.Face]string, size int, err error) {
 	var order []*fonts.Face
 	used := map[*fonts.Face]map[rune]bool{}
 	for _, p := range doc.pages {
@@ -163,7 +168,7 @@ func registerFonts(gp *gopdf.GoPdf, doc *document) (map[*fonts.Face]string, erro
 	}
 	runes := make([][]rune, len(order))
 	subsets := make([][]byte, len(order))
-	err := parallel(len(order), func(i int) error {
+	err = parallel(len(order), func(i int) error {
 		for r := range used[order[i]] {
 			runes[i] = append(runes[i], r)
 		}
@@ -173,9 +178,9 @@ func registerFonts(gp *gopdf.GoPdf, doc *document) (map[*fonts.Face]string, erro
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	families := map[*fonts.Face]string{}
+	families = map[*fonts.Face]string{}
 	names := map[string]bool{}
 	for i, f := range order {
 		data := subsets[i]
@@ -186,12 +191,13 @@ func registerFonts(gp *gopdf.GoPdf, doc *document) (map[*fonts.Face]string, erro
 		names[name] = true
 		family := subsetTag(name, runes[i]) + "+" + name
 		if err := gp.AddTTFFontData(family, data); err != nil {
-			return nil, fmt.Errorf("font %s: %w", f.Name(), err)
+			return nil, 0, fmt.Errorf("font %s: %w", f.Name(), err)
 		}
 		families[f] = family
+		size += len(data)
 	}
 	doc.faces = order
-	return families, nil
+	return families, size, nil
 }
 
 // postScriptName turns a font name into a PDF name without spaces or

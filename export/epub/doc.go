@@ -2,16 +2,17 @@
 //
 // Write renders the issue model (package issue) to XHTML content documents
 // — a cover, a title and contents page, one document per article grouped by
-// section, and a colophon — and hands them, with the images and a subset
-// of every font face the text uses, to github.com/go-shiori/go-epub, which
-// assembles the container. go-epub leaves gaps a magazine needs filled: it
+// section, and a colophon — and hands them, with the style sheet, to
+// github.com/go-shiori/go-epub, which assembles the container. go-epub leaves gaps a magazine needs filled: it
 // has no setter for dcterms:modified (it writes the current time), no
 // landmarks or page list, no publisher, date, series or accessibility
 // metadata, no lang attribute on pages, an English navigation heading, and
 // a zip whose manifest order follows Go map iteration. A finishing step
 // (finish.go) therefore takes go-epub's output and replaces package.opf,
 // nav.xhtml and toc.ncx with documents generated from the model, puts
-// lang and xml:lang on every page's html element, and re-zips the
+// lang and xml:lang on every page's html element, adds the fonts and
+// images itself (go-epub would copy each through two temporary directories
+// and deflate data that is compressed already), and re-zips the
 // publication deterministically: mimetype first and stored, then a fixed
 // entry order, fixed times (Options.Time) and a fixed compression level.
 // The same issue, fonts and Options always give the same bytes.
@@ -20,10 +21,9 @@
 // (xhtml.go), never by string concatenation, so titles such as
 // `<b>&"` and raw HTML in a paragraph come out as text; links keep only
 // absolute http, https and mailto URLs. go-epub fetches http(s) sources:
-// Write only ever gives it absolute file paths — the issue's images, and
-// the style sheet, fonts and generated cover it writes into a private
-// temporary directory — and its HTTP client has a transport that refuses
-// every request.
+// Write only ever gives it a file path — the style sheet, which it writes
+// into a private temporary directory — and its HTTP client has a transport
+// that refuses every request.
 //
 // Fonts: each face of the fonts.Set that sets some character is embedded
 // as a WOFF2 subset holding only the characters it sets (fonts.Subset), and

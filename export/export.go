@@ -16,7 +16,6 @@ import (
 	"github.com/qikan-dev/qikan/export/pdf"
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
-	"github.com/qikan-dev/qikan/layout"
 )
 
 // defaultFormats are the output formats in their default order.
@@ -175,7 +174,6 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 		return err
 	}
 	res.Issue = iss
-	yamlFile := displayYAML(dir)
 
 	applyPrint(iss, opt)
 	t, ok, _ := SourceDateEpoch(os.Getenv)
@@ -189,16 +187,9 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 		opt.EPUB.Time = t
 	}
 
+	src := newSources(dir, iss)
 	if !opt.NoNormalize && isChinese(iss.Language) {
-		n := 0
-		iss.MapText(func(s string) string {
-			out, k := layout.NormalizePunct(s)
-			n += k
-			return out
-		})
-		if n > 0 {
-			res.Warnings = append(res.Warnings, issue.Warning{File: yamlFile, Message: fmt.Sprintf("normalised %d punctuation marks to full width (--no-normalize keeps them as written)", n)})
-		}
+		res.Warnings = append(res.Warnings, normalizePunct(iss, src)...)
 	}
 
 	body, heading := iss.Fonts.Body, iss.Fonts.Heading
@@ -217,7 +208,7 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 		if opt.Strict {
 			return res.Missing
 		}
-		res.Warnings = append(res.Warnings, issue.Warning{File: yamlFile, Message: res.Missing.Error()})
+		res.Warnings = append(res.Warnings, missingGlyphs(iss, src, res.Missing)...)
 	}
 
 	outDir := opt.OutDir
@@ -252,12 +243,6 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 		}
 	}
 	return errors.Join(errs...)
-}
-
-// displayYAML names issue.yaml of dir the way issue.Load names it in
-// problems.
-func displayYAML(dir string) string {
-	return filepath.Join(filepath.Clean(dir), issue.FileName)
 }
 
 // applyPrint applies the print overrides (already validated) to iss.

@@ -202,10 +202,10 @@ func TestRunNormalisesChinesePunctuation(t *testing.T) {
 		}
 		warned := false
 		for _, w := range res.Warnings {
-			if strings.Contains(w.Message, "normalised 2 punctuation marks") {
+			if strings.Contains(w.Message, "normalised 2 ASCII punctuation marks") {
 				warned = true
-				if !strings.HasSuffix(w.File, "issue.yaml") {
-					t.Errorf("warning names %q", w.File)
+				if w.File != filepath.Join(dir, "a.md") || w.Line != 4 {
+					t.Errorf("warning at %s:%d, want %s:4", w.File, w.Line, filepath.Join(dir, "a.md"))
 				}
 			}
 		}

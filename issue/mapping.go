@@ -30,15 +30,21 @@ func (iss *Issue) MapText(f func(s string) string) {
 		s.Title = f(s.Title)
 		s.TitleEN = f(s.TitleEN)
 		for _, a := range s.Articles {
-			for _, p := range []*string{&a.Title, &a.Subtitle, &a.Affiliation, &a.Source, &a.Editor} {
-				*p = f(*p)
-			}
-			for i := range a.Authors {
-				a.Authors[i] = f(a.Authors[i])
-			}
-			mapBlocks(a.Blocks, f)
+			a.MapText(f)
 		}
 	}
+}
+
+// MapText replaces every user-visible text of the article with f(text), in
+// place, as Issue.MapText does: title, front matter and body.
+func (a *Article) MapText(f func(s string) string) {
+	for _, p := range []*string{&a.Title, &a.Subtitle, &a.Affiliation, &a.Source, &a.Editor} {
+		*p = f(*p)
+	}
+	for i := range a.Authors {
+		a.Authors[i] = f(a.Authors[i])
+	}
+	mapBlocks(a.Blocks, f)
 }
 
 func mapBlocks(blocks []Block, f func(string) string) {

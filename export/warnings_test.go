@@ -1,0 +1,107 @@
+package export
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestWarningsPointAtTheSource: normalisation and missing characters are
+// reported at the file and line to edit, for article files, inline
+// articles in issue.yaml and the issue's own fields.
+func TestWarningsPointAtTheSource(t *testing.T) {
+	const missing = "\U00010000" // LINEAR B SYLLABLE B008 A: in no CJK font
+	tests := []struct {
+		name  string
+		yaml  string
+		files map[string]string
+		want  []string // "file:line: substring"
+	}{
+		{
+			name:  "article file",
+			yaml:  "title: 期刊\nissue: 1\ndate: 2025-03-28\nsections:\n  - title: 栏目\n    articles: [a.md]\n",
+			files: map[string]string{"a.md": "---\ntitle: 标题\n---\n\n第一段。\n\n第二段,有逗号。\n\n第三段" + missing + "。\n"},
+			want: []string{
+				"a.md:7: normalised 1 ASCII punctuation mark",
+				"a.md:9: U+10000 is in none of the fonts",
+			},
+		},
+		{
+			name: "inline article and masthead",
+			yaml: "title: 期刊,月刊\nissue: 1\ndate: 2025-03-28\nsections:\n  - title: 栏目\n    articles:\n      - title: 内联\n        body: |\n          正文" + missing + "在这里\n",
+			want: []string{
+				"issue.yaml:1: normalised 1 ASCII punctuation mark",
+				"issue.yaml:9: U+10000 is in none of the fonts",
+			},
+		},
+		{
+			name: "several files, one character",
+			yaml: "title: 期刊\nissue: 1\ndate: 2025-03-28\nsections:\n  - title: 栏目\n    articles: [a.md, b.md]\n",
+			files: map[string]string{
+				"a.md": "---\ntitle: 标题" + missing + "\n---\n正文\n",
+				"b.md": "---\ntitle: 标题\n---\n\n正文\n\n" + missing + "\n",
+			},
+			want: []string{
+				"a.md:2: U+10000 is in none of the fonts",
+				"b.md:7: U+10000 is in none of the fonts",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "iss")
+			os.MkdirAll(dir, 0o755)
+			os.WriteFile(filepath.Join(dir, "issue.yaml"), []byte(tt.yaml), 0o644)
+			for name, text := range tt.files {
+				os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+				os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+			}
+			var res Result
+			opt := Options{OutDir: t.TempDir()}
+			if err := run(dir, library(), &opt, fakeBackends(&recorder{}, &recorder{}), &res); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range res.Warnings {
+				got = append(got, w.String())
+			}
+			for _, want := range tt.want {
+				loc, msg, _ := strings.Cut(want, " ")
+				prefix := filepath.Join(dir, loc) + " warning: "
+				found := false
+				for _, g := range got {
+					found = found || strings.HasPrefix(g, prefix) && strings.Contains(g, msg)
+				}
+				if !found {
+					t.Errorf("no warning %q %q in\n%s", prefix, msg, strings.Join(got, "\n"))
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Errorf("%d warnings, want %d:\n%s", len(got), len(tt.want), strings.Join(got, "\n"))
+			}
+		})
+	}
+}
+
+// TestMissingGlyphWarningsAreCapped: an issue set in fonts that lack its
+// script gets a bounded number of warnings, the rest summed up.
+func TestMissingGlyphWarningsAreCapped(t *testing.T) {
+	var body strings.Builder
+	for r := rune(0x10000); r < 0x10000+50; r++ { // Linear B: in no CJK font
+		body.WriteString(string(r) + "\n\n")
+	}
+	dir := newIssue(t, "x", "zh-CN", body.String())
+	var res Result
+	opt := Options{OutDir: t.TempDir()}
+	if err := run(dir, library(), &opt, fakeBackends(&recorder{}, &recorder{}), &res); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != maxGlyphWarnings+1 {
+		t.Fatalf("%d warnings, want %d", len(res.Warnings), maxGlyphWarnings+1)
+	}
+	last := res.Warnings[len(res.Warnings)-1]
+	if !strings.Contains(last.Message, "30 more characters") {
+		t.Errorf("summary %q", last)
+	}
+}

@@ -84,6 +84,7 @@ func finish(w io.Writer, d *drawing, doc *document, opt Options) error {
 		outlinesID, metaID, pdfString(meta.lang)))
 
 	var pw pdfWriter
+	pw.buf.Grow(len(d.pdf)) // the file shrinks as its content streams are compressed
 	pw.write(objs)
 	pw.trailer(1, infoID)
 	_, err = w.Write(pw.buf.Bytes())

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"time"
@@ -51,12 +50,8 @@ func Write(w io.Writer, iss *issue.Issue, set *fonts.Set, opt Options) (Stats, e
 	if err != nil {
 		return Stats{}, fmt.Errorf("pdf: %s: %w", iss.File, err)
 	}
-	var out bytes.Buffer
-	if err := finish(&out, raw, doc, opt); err != nil {
+	if err := finish(w, raw, doc, opt); err != nil {
 		return Stats{}, fmt.Errorf("pdf: %s: %w", iss.File, err)
-	}
-	if _, err := w.Write(out.Bytes()); err != nil {
-		return Stats{}, err
 	}
 	return Stats{Pages: len(doc.pages)}, nil
 }

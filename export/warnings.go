@@ -76,13 +76,13 @@ func (s *sources) warning(file string, needles []string, msg string) issue.Warni
 // change.
 func normalizePunct(iss *issue.Issue, src *sources) []issue.Warning {
 	var warnings []issue.Warning
-	normalise := func(file string, mapText func(func(string) string)) {
+	normalise := func(file string, mapRuns func(func([]string) []string)) {
 		n := 0
 		var first []string
-		mapText(func(s string) string {
-			out, k := layout.NormalizePunct(s)
+		mapRuns(func(runs []string) []string {
+			out, k := normalizeRuns(runs)
 			if k > 0 && first == nil {
-				first = changedAt(s, out)
+				first = changedAt(strings.Join(runs, ""), strings.Join(out, ""))
 			}
 			n += k
 			return out
@@ -100,10 +100,61 @@ func normalizePunct(iss *issue.Issue, src *sources) []issue.Warning {
 	// Articles first, each in its own file; what is left to change is the
 	// text of issue.yaml itself (normalising twice changes nothing).
 	for _, a := range iss.Articles() {
-		normalise(a.File, a.MapText)
+		normalise(a.File, a.MapRuns)
 	}
-	normalise(filepath.Join(iss.Dir, issue.FileName), iss.MapText)
+	normalise(filepath.Join(iss.Dir, issue.FileName), iss.MapRuns)
 	return warnings
+}
+
+// normalizeRuns normalises the punctuation of text made of runs (a
+// paragraph's runs of different styles) as one text, so that a mark
+// between runs is seen between its neighbours: "**重点**,正文" has its
+// comma after 点. layout.NormalizePunct replaces marks one for one and
+// drops spaces after them, so each character of the result is traced back
+// to its run. It returns the new runs and the number of marks changed.
+func normalizeRuns(runs []string) ([]string, int) {
+	joined := strings.Join(runs, "")
+	if !utf8.ValidString(joined) { // never from issue.Load, which requires UTF-8
+		return normalizeEach(runs)
+	}
+	out, n := layout.NormalizePunct(joined)
+	if n == 0 {
+		return runs, 0
+	}
+	outRunes := []rune(out)
+	result := make([]string, len(runs))
+	j := 0
+	for k, run := range runs {
+		var b strings.Builder
+		for _, r := range run {
+			switch {
+			case j < len(outRunes) && (r == outRunes[j] || !unicode.IsSpace(r)):
+				b.WriteRune(outRunes[j]) // kept or replaced
+				j++
+			case unicode.IsSpace(r): // dropped
+			default:
+				return normalizeEach(runs)
+			}
+		}
+		result[k] = b.String()
+	}
+	if j != len(outRunes) {
+		return normalizeEach(runs)
+	}
+	return result, n
+}
+
+// normalizeEach normalises each run alone, should the runs of a text not
+// trace back.
+func normalizeEach(runs []string) ([]string, int) {
+	out := make([]string, len(runs))
+	n := 0
+	for i, r := range runs {
+		var k int
+		out[i], k = layout.NormalizePunct(r)
+		n += k
+	}
+	return out, n
 }
 
 // changedAt returns snippets of s ending at the first character that out

@@ -1,10 +1,14 @@
 package export
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/qikan-dev/qikan/layout"
 )
 
 // TestWarningsPointAtTheSource: normalisation and missing characters are
@@ -26,6 +30,12 @@ func TestWarningsPointAtTheSource(t *testing.T) {
 				"a.md:7: normalised 1 ASCII punctuation mark",
 				"a.md:9: U+10000 is in none of the fonts",
 			},
+		},
+		{
+			name:  "marks next to emphasis",
+			yaml:  "title: 期刊\nissue: 1\ndate: 2025-03-28\nsections:\n  - title: 栏目\n    articles: [sub/b.md]\n",
+			files: map[string]string{"sub/b.md": "---\ntitle: 标题\n---\n\n**强调**,正文;再来(*括号*)。\n"},
+			want:  []string{"sub/b.md:5: normalised 4 ASCII punctuation marks"},
 		},
 		{
 			name: "inline article and masthead",
@@ -104,4 +114,48 @@ func TestMissingGlyphWarningsAreCapped(t *testing.T) {
 	if !strings.Contains(last.Message, "30 more characters") {
 		t.Errorf("summary %q", last)
 	}
+}
+
+func TestNormalizeRuns(t *testing.T) {
+	tests := []struct {
+		runs, want []string
+		n          int
+	}{
+		{[]string{"强调", ",正文"}, []string{"强调", "，正文"}, 1},
+		{[]string{"中文, ", "下文"}, []string{"中文，", "下文"}, 1},
+		{[]string{"中文,", " ", "下文"}, []string{"中文，", "", "下文"}, 1},
+		{[]string{"他说", "\"好", "\"。"}, []string{"他说", "“好", "”。"}, 2},
+		{[]string{"(", "括号", ")"}, []string{"（", "括号", "）"}, 2},
+		{[]string{"3,000", " items"}, []string{"3,000", " items"}, 0},
+		{[]string{"English,", " text"}, []string{"English,", " text"}, 0},
+		{[]string{}, []string{}, 0},
+	}
+	for _, tt := range tests {
+		got, n := normalizeRuns(tt.runs)
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) || n != tt.n {
+			t.Errorf("normalizeRuns(%q) = %q, %d; want %q, %d", tt.runs, got, n, tt.want, tt.n)
+		}
+	}
+}
+
+// FuzzNormalizeRuns: the runs normalised together read as the text
+// normalised whole, run for run.
+func FuzzNormalizeRuns(f *testing.F) {
+	f.Add("强调", ",正文 ", "(x)")
+	f.Add("中文, ", "下文", "\"引\"")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		runs := []string{a, b, c}
+		got, n := normalizeRuns(runs)
+		if len(got) != len(runs) {
+			t.Fatalf("%d runs for %d", len(got), len(runs))
+		}
+		if n == 0 || !utf8.ValidString(a+b+c) {
+			return
+		}
+		want, _ := layout.NormalizePunct(strings.Join(runs, ""))
+		each, _ := normalizeEach(runs)
+		if joined := strings.Join(got, ""); joined != want && joined != strings.Join(each, "") {
+			t.Fatalf("normalizeRuns(%q) = %q: neither %q nor run by run", runs, got, want)
+		}
+	})
 }

@@ -14,40 +14,69 @@ func (iss *Issue) Articles() []*Article {
 // metadata, and the runs of every body block, figure captions and credits
 // and table cells. Code (code blocks and code spans), link destinations,
 // paths, identifiers, dates and language tags are left alone. f is called
-// once per run, so it sees no text across a change of style.
-func (iss *Issue) MapText(f func(s string) string) {
+// once per run, so it sees no text across a change of style; MapRuns does.
+func (iss *Issue) MapText(f func(s string) string) { iss.MapRuns(eachRun(f)) }
+
+// MapText replaces every user-visible text of the article with f(text), in
+// place, as Issue.MapText does: title, front matter and body.
+func (a *Article) MapText(f func(s string) string) { a.MapRuns(eachRun(f)) }
+
+// MapRuns is MapText for text split into runs of different styles: f gets
+// the texts of the runs of one stretch of inline text at once — a
+// paragraph, heading or table cell, cut at code spans and hard line breaks
+// — and returns their replacements, one per run (a result of another
+// length is ignored). So f can see across a change of style, as in
+// "**重点**,正文". Every other text (titles, front matter, captions) comes
+// as a single run.
+func (iss *Issue) MapRuns(f func(runs []string) []string) {
 	for _, p := range []*string{&iss.Title, &iss.Label, &iss.Subtitle, &iss.Number, &iss.Publisher, &iss.Description, &iss.Cover.Caption, &iss.Cover.Credit} {
-		*p = f(*p)
+		mapOne(p, f)
 	}
 	for i := range iss.Highlights {
-		iss.Highlights[i] = f(iss.Highlights[i])
+		mapOne(&iss.Highlights[i], f)
 	}
 	for i := range iss.Colophon {
-		iss.Colophon[i].Label = f(iss.Colophon[i].Label)
-		iss.Colophon[i].Value = f(iss.Colophon[i].Value)
+		mapOne(&iss.Colophon[i].Label, f)
+		mapOne(&iss.Colophon[i].Value, f)
 	}
 	for _, s := range iss.Sections {
-		s.Title = f(s.Title)
-		s.TitleEN = f(s.TitleEN)
+		mapOne(&s.Title, f)
+		mapOne(&s.TitleEN, f)
 		for _, a := range s.Articles {
-			a.MapText(f)
+			a.MapRuns(f)
 		}
 	}
 }
 
-// MapText replaces every user-visible text of the article with f(text), in
-// place, as Issue.MapText does: title, front matter and body.
-func (a *Article) MapText(f func(s string) string) {
+// MapRuns is Issue.MapRuns for the article's own text.
+func (a *Article) MapRuns(f func(runs []string) []string) {
 	for _, p := range []*string{&a.Title, &a.Subtitle, &a.Affiliation, &a.Source, &a.Editor} {
-		*p = f(*p)
+		mapOne(p, f)
 	}
 	for i := range a.Authors {
-		a.Authors[i] = f(a.Authors[i])
+		mapOne(&a.Authors[i], f)
 	}
 	mapBlocks(a.Blocks, f)
 }
 
-func mapBlocks(blocks []Block, f func(string) string) {
+// eachRun turns a function of one text into one of runs.
+func eachRun(f func(string) string) func([]string) []string {
+	return func(runs []string) []string {
+		for i := range runs {
+			runs[i] = f(runs[i])
+		}
+		return runs
+	}
+}
+
+// mapOne maps a text that is a single run.
+func mapOne(p *string, f func([]string) []string) {
+	if out := f([]string{*p}); len(out) == 1 {
+		*p = out[0]
+	}
+}
+
+func mapBlocks(blocks []Block, f func([]string) []string) {
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *Paragraph:
@@ -70,17 +99,35 @@ func mapBlocks(blocks []Block, f func(string) string) {
 				}
 			}
 		case *Figure:
-			b.Caption = f(b.Caption)
-			b.Credit = f(b.Credit)
+			mapOne(&b.Caption, f)
+			mapOne(&b.Credit, f)
 		}
 	}
 }
 
-func mapInlines(in []Inline, f func(string) string) {
+// mapInlines maps the stretches of runs between code spans and hard line
+// breaks, which are left alone.
+func mapInlines(in []Inline, f func([]string) []string) {
+	start := 0
+	flush := func(end int) {
+		if end <= start {
+			return
+		}
+		texts := make([]string, end-start)
+		for i := range texts {
+			texts[i] = in[start+i].Text
+		}
+		if out := f(texts); len(out) == len(texts) {
+			for i, t := range out {
+				in[start+i].Text = t
+			}
+		}
+	}
 	for i := range in {
 		if in[i].Style&CodeSpan != 0 || in[i].Text == "\n" {
-			continue
+			flush(i)
+			start = i + 1
 		}
-		in[i].Text = f(in[i].Text)
 	}
+	flush(len(in))
 }

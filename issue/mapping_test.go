@@ -1,6 +1,7 @@
 package issue
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -100,5 +101,46 @@ func TestArticlesOrder(t *testing.T) {
 	}
 	if strings.Join(got, ",") != "a001Xzh-CN,a002Yja,a003Zzh-CN" || iss.Sections[1].ID != "s02" {
 		t.Errorf("articles = %q", got)
+	}
+}
+
+// TestMapRuns: f sees the runs of a paragraph together, cut at code spans
+// and hard line breaks, and single texts alone.
+func TestMapRuns(t *testing.T) {
+	a := &Article{
+		Title: "标题",
+		Blocks: []Block{
+			&Paragraph{Inlines: []Inline{
+				{Text: "重点", Style: Strong}, {Text: ",正文"}, {Text: "链接", Link: "https://example.org"},
+				{Text: "x,y", Style: CodeSpan}, {Text: "后文"}, {Text: "\n"}, {Text: "下一行"},
+			}},
+			&Figure{Caption: "图注"},
+		},
+	}
+	var got [][]string
+	a.MapRuns(func(runs []string) []string {
+		got = append(got, append([]string(nil), runs...))
+		out := make([]string, len(runs))
+		for i, r := range runs {
+			out[i] = "<" + r + ">"
+		}
+		return out
+	})
+	want := [][]string{{"标题"}, {""}, {""}, {""}, {""}, {"重点", ",正文", "链接"}, {"后文"}, {"下一行"}, {"图注"}, {""}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("groups\n got %q\nwant %q", got, want)
+	}
+	p := a.Blocks[0].(*Paragraph)
+	var texts []string
+	for _, in := range p.Inlines {
+		texts = append(texts, in.Text)
+	}
+	if w := []string{"<重点>", "<,正文>", "<链接>", "x,y", "<后文>", "\n", "<下一行>"}; fmt.Sprint(texts) != fmt.Sprint(w) {
+		t.Errorf("runs %q, want %q", texts, w)
+	}
+	// A result of another length is ignored.
+	a.MapRuns(func(runs []string) []string { return nil })
+	if p.Inlines[0].Text != "<重点>" {
+		t.Errorf("a nil result changed the text: %q", p.Inlines[0].Text)
 	}
 }

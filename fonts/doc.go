@@ -29,7 +29,11 @@
 // PDF) or WOFF2 (for the EPUB; WOFF2 subsets keep the vertical alternates
 // of punctuation for vertical-rl text).
 //
-// Fonts are parsed with github.com/go-text/typesetting and subset with
-// github.com/tdewolff/font; this package reads the sfnt table directory
-// itself only to pull one face out of a collection.
+// Fonts are parsed with the table parsers of github.com/go-text/typesetting
+// (table by table: a face needs metrics, not every outline parsed). The
+// sfnt container is read and written here: to pull one face out of a
+// collection, and to subset, which for TrueType outlines is mostly copying
+// (ttsubset.go says why not github.com/tdewolff/font, which the tests keep
+// as a third parser to check subsets with). WOFF2 is written here too, with
+// github.com/andybalholm/brotli.
 package fonts

@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
-	"sync"
 
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/font/opentype/tables"
-	tdfont "github.com/tdewolff/font"
 )
 
 // Face is one parsed TrueType face, safe for concurrent use. Metrics are in
@@ -30,9 +28,6 @@ type Face struct {
 
 	ink  [][2]float64      // horizontal ink extent of each glyph, em
 	vert map[uint16]uint16 // glyph → vertical alternate ('vert'/'vrt2' GSUB)
-
-	subsetMu sync.Mutex
-	sfnt     *tdfont.SFNT // parsed for Subset on first use; guarded by subsetMu
 }
 
 // Role is the typographic role a face plays.

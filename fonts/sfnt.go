@@ -156,7 +156,7 @@ func checksum(b []byte) uint32 {
 
 // subsetNames returns a name table holding the records of the given name
 // table whose IDs are in keep (in their original order), or nil when name
-// is unreadable. The tdewolff subsetter writes an empty name table, but
+// is unreadable. Subsets drop the long names (descriptions, sample text), but
 // PDF writers need the PostScript name (ID 6) and the OFL wants the
 // copyright and licence (IDs 0, 13, 14) to travel with the font.
 func subsetNames(name []byte, keep func(id uint16) bool) []byte {
@@ -198,46 +198,6 @@ func subsetNames(name []byte, keep func(id uint16) bool) []byte {
 		out = append(out, r.str...)
 	}
 	return out
-}
-
-// unicodeCmap returns the cmap table with only its Unicode subtables
-// (platform 0, and Windows encodings 1 and 10), or cmap itself when it has
-// none or is unreadable. The tdewolff subsetter rebuilds the cmap from
-// every subtable and reads Macintosh-encoded codes as Unicode: with the
-// Mac Roman subtable of most Latin fonts, ü (0xFC in Unicode) would map to
-// the glyph of Mac Roman 0xFC, the cedilla.
-func unicodeCmap(cmap []byte) []byte {
-	if len(cmap) < 4 {
-		return cmap
-	}
-	n := int(binary.BigEndian.Uint16(cmap[2:]))
-	if 4+8*n > len(cmap) {
-		return cmap
-	}
-	var keep [][]byte
-	for i := range n {
-		rec := cmap[4+8*i : 12+8*i]
-		platform, encoding := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[2:])
-		off := binary.BigEndian.Uint32(rec[4:])
-		if off < uint32(4+8*n) || off >= uint32(len(cmap)) {
-			continue
-		}
-		if platform == 0 || platform == 3 && (encoding == 1 || encoding == 10) {
-			keep = append(keep, rec)
-		}
-	}
-	if len(keep) == 0 || len(keep) == n {
-		return cmap
-	}
-	shift := uint32(8 * (n - len(keep)))
-	out := make([]byte, 0, len(cmap)-int(shift))
-	out = append(out, cmap[:2]...)
-	out = binary.BigEndian.AppendUint16(out, uint16(len(keep)))
-	for _, rec := range keep {
-		out = append(out, rec[:4]...)
-		out = binary.BigEndian.AppendUint32(out, binary.BigEndian.Uint32(rec[4:])-shift)
-	}
-	return append(out, cmap[4+8*n:]...)
 }
 
 // withPostScriptName returns the font with a PostScript name (name ID 6)

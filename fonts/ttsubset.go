@@ -79,7 +79,11 @@ func subsetTables(data []byte, glyphs []uint16, cmap map[rune]uint16) (tables []
 	}
 
 	// glyf and loca (long offsets), outlines 4-byte aligned.
-	var newGlyf []byte
+	size := 0
+	for _, g := range order {
+		size += len(outline(g)) + 3
+	}
+	newGlyf := make([]byte, 0, size)
 	newLoca := make([]byte, 0, 4*(len(order)+1))
 	for _, g := range order {
 		newLoca = be.AppendUint32(newLoca, uint32(len(newGlyf)))

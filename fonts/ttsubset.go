@@ -445,3 +445,41 @@ func cmapFormat12(runes []rune, m map[rune]uint16) []byte {
 	}
 	return out
 }
+
+// Hollow returns the TrueType font ttf with every outline removed: the same
+// glyph IDs, metrics, cmap and names, an empty glyf. A PDF writer that
+// measures text and numbers glyphs from a font but embeds it at its own
+// pace (gopdf re-subsets and compresses the font it is given) can work
+// from the hollow font while the real one is embedded by other means.
+func Hollow(ttf []byte) ([]byte, error) {
+	version, tabs, err := readTables(ttf, 0)
+	if err != nil {
+		return nil, err
+	}
+	n := -1
+	for _, t := range tabs {
+		if t.tag == "maxp" && len(t.data) >= 6 {
+			n = int(binary.BigEndian.Uint16(t.data[4:]))
+		}
+	}
+	if n < 0 {
+		return nil, errors.New("no maxp table")
+	}
+	out := make([]sfntTable, 0, len(tabs))
+	for _, t := range tabs {
+		switch t.tag {
+		case "glyf":
+			t.data = nil
+		case "loca":
+			t.data = make([]byte, 2*(n+1)) // short offsets, all 0
+		case "head":
+			if len(t.data) < 54 {
+				return nil, errors.New("short head table")
+			}
+			t.data = slices.Clone(t.data)
+			binary.BigEndian.PutUint16(t.data[50:], 0) // indexToLocFormat: short
+		}
+		out = append(out, t)
+	}
+	return writeSFNT(version, out), nil
+}

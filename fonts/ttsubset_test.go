@@ -171,3 +171,49 @@ func FuzzSubset(f *testing.F) {
 		}
 	})
 }
+
+// TestHollow: the hollow font keeps glyph IDs, advances and the cmap, and
+// draws nothing.
+func TestHollow(t *testing.T) {
+	lib := NewLibrary()
+	serif, err := lib.Default(Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := []rune("中文，。ABC")
+	ttf, err := Subset(serif, runes, TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hollow, err := Hollow(ttf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hollow) >= len(ttf) {
+		t.Errorf("hollow font %d bytes, the subset %d", len(hollow), len(ttf))
+	}
+	full, err1 := sfnt.Parse(ttf)
+	empty, err2 := sfnt.Parse(hollow)
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	var b1, b2 sfnt.Buffer
+	for _, r := range runes {
+		g1, _ := full.GlyphIndex(&b1, r)
+		g2, _ := empty.GlyphIndex(&b2, r)
+		if g1 == 0 || g1 != g2 {
+			t.Errorf("U+%04X: glyph %d in the subset, %d hollow", r, g1, g2)
+		}
+		a1, _ := full.GlyphAdvance(&b1, g1, fixed.I(1000), 0)
+		a2, _ := empty.GlyphAdvance(&b2, g2, fixed.I(1000), 0)
+		if a1 != a2 {
+			t.Errorf("U+%04X: advance %v, hollow %v", r, a1, a2)
+		}
+		if segs, err := empty.LoadGlyph(&b2, g2, fixed.I(1000), nil); err != nil || len(segs) != 0 {
+			t.Errorf("U+%04X: hollow glyph has %d segments (%v)", r, len(segs), err)
+		}
+	}
+	if _, err := Hollow([]byte("not a font")); err == nil {
+		t.Error("Hollow accepted garbage")
+	}
+}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/sha256"
 	"fmt"
 	"image"
@@ -35,6 +36,34 @@ type boldStyle struct {
 type drawing struct {
 	pdf   []byte
 	bolds []boldStyle // indexed by the marker's m, y, k components
+	fonts []*fontProgram
+}
+
+// fontProgram is the font file embedded for one face. gopdf is given a
+// hollow copy of the subset (fonts.Hollow: same glyph IDs and metrics, no
+// outlines), from which it measures and numbers glyphs and which it
+// re-subsets and compresses in its serial writer at no cost; the real
+// subset is compressed meanwhile, beside the drawing, and finish puts it
+// in place of gopdf's font file. gopdf keeps the glyph IDs of the font it
+// is given (its CIDs are those IDs), so the two are interchangeable.
+type fontProgram struct {
+	name string // the /FontName gopdf writes, "ABCDEF+Name"
+	ttf  []byte
+	done chan struct{}
+	z    []byte // ttf Flate-compressed, once done is closed
+	err  error
+}
+
+// compress compresses the font program; it closes done when it is over.
+func (p *fontProgram) compress() {
+	defer close(p.done)
+	var b bytes.Buffer
+	b.Grow(len(p.ttf) * 3 / 4)
+	zw := zlib.NewWriter(&b)
+	if _, p.err = zw.Write(p.ttf); p.err == nil {
+		p.err = zw.Close()
+	}
+	p.z = b.Bytes()
 }
 
 // draw renders the composed pages with gopdf: fonts are subset to the
@@ -48,12 +77,12 @@ func draw(doc *document) (*drawing, error) {
 	gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: g.mediaW(), H: g.mediaH()}, Unit: gopdf.UnitPT})
 	gp.SetNoCompression()
 
-	families, size, err := registerFonts(gp, doc)
+	families, programs, err := registerFonts(gp, doc)
 	if err != nil {
 		return nil, err
 	}
-	size += 16 << 10 * len(doc.pages)
-	d := &drawing{}
+	size := 16 << 10 * len(doc.pages)
+	d := &drawing{fonts: programs}
 	boldIndex := map[boldStyle]int{}
 	imgs := map[string]gopdf.ImageHolder{}
 	o := g.origin()
@@ -149,8 +178,8 @@ func resolveRefs(doc *document) {
 // registers the subsets with gopdf, under PostScript-style names with a
 // subset tag (PDF 32000-1 §9.6.4) derived from the face and its
 // characters. It returns the gopdf family of each face.
-// The size is that of the subsets, in bytes.
-func registerFonts(gp *gopdf.GoPdf, doc *document) (families map[*fonts.Face]string, size int, err error) {
+// The font programs to embed are being compressed when it returns.
+func registerFonts(gp *gopdf.GoPdf, doc *document) (families map[*fonts.Face]string, programs []*fontProgram, err error) {
 	var order []*fonts.Face
 	used := map[*fonts.Face]map[rune]bool{}
 	for _, p := range doc.pages {
@@ -178,7 +207,7 @@ func registerFonts(gp *gopdf.GoPdf, doc *document) (families map[*fonts.Face]str
 		return err
 	})
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
 	families = map[*fonts.Face]string{}
 	names := map[string]bool{}
@@ -190,14 +219,20 @@ func registerFonts(gp *gopdf.GoPdf, doc *document) (families map[*fonts.Face]str
 		}
 		names[name] = true
 		family := subsetTag(name, runes[i]) + "+" + name
-		if err := gp.AddTTFFontData(family, data); err != nil {
-			return nil, 0, fmt.Errorf("font %s: %w", f.Name(), err)
+		hollow, err := fonts.Hollow(data)
+		if err != nil {
+			return nil, nil, fmt.Errorf("font %s: %w", f.Name(), err)
+		}
+		if err := gp.AddTTFFontData(family, hollow); err != nil {
+			return nil, nil, fmt.Errorf("font %s: %w", f.Name(), err)
 		}
 		families[f] = family
-		size += len(data)
+		p := &fontProgram{name: gopdf.CreateEmbeddedFontSubsetName(family), ttf: data, done: make(chan struct{})}
+		go p.compress()
+		programs = append(programs, p)
 	}
 	doc.faces = order
-	return families, size, nil
+	return families, programs, nil
 }
 
 // postScriptName turns a font name into a PDF name without spaces or

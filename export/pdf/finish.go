@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -59,6 +60,9 @@ func finish(w io.Writer, d *drawing, doc *document, opt Options) error {
 		}
 		d := bytes.TrimSuffix(bytes.TrimSpace(o.dict), []byte(">>"))
 		o.dict = append(append(make([]byte, 0, len(d)+len(boxes)+2), d...), boxes+">>"...)
+	}
+	if err := embedFonts(objs, d.fonts); err != nil {
+		return err
 	}
 	var zpool sync.Pool
 	if err := parallel(len(objs), func(i int) error {
@@ -200,4 +204,43 @@ func applyBold(stream []byte, bolds []boldStyle) []byte {
 		rest = rest[et:]
 	}
 	return out.Bytes()
+}
+
+var (
+	fontNameRe  = regexp.MustCompile(`/FontName /(\S+)`)
+	fontFile2Re = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
+)
+
+// embedFonts puts each font program in place of the font file gopdf wrote
+// for its hollow copy (see fontProgram).
+func embedFonts(objs []object, programs []*fontProgram) error {
+	byName := map[string]*fontProgram{}
+	for _, p := range programs {
+		byName[p.name] = p
+	}
+	placed := 0
+	for _, o := range objs {
+		if !bytes.Contains(o.dict, []byte("/Type /FontDescriptor")) {
+			continue
+		}
+		name, file := fontNameRe.FindSubmatch(o.dict), fontFile2Re.FindSubmatch(o.dict)
+		if name == nil || file == nil {
+			return fmt.Errorf("gopdf output: font descriptor without /FontName or /FontFile2")
+		}
+		p := byName[string(name[1])]
+		id, _ := strconv.Atoi(string(file[1]))
+		if p == nil || id < 1 || id > len(objs) || objs[id-1].stream == nil {
+			return fmt.Errorf("gopdf output: font %s: no font file to replace", name[1])
+		}
+		<-p.done
+		if p.err != nil {
+			return fmt.Errorf("font %s: %w", p.name, p.err)
+		}
+		objs[id-1] = object{dict: []byte(fmt.Sprintf("<< /Length %d /Filter /FlateDecode /Length1 %d >>", len(p.z), len(p.ttf))), stream: p.z}
+		placed++
+	}
+	if placed != len(programs) {
+		return fmt.Errorf("gopdf output: %d font descriptors for %d fonts", placed, len(programs))
+	}
+	return nil
 }

@@ -13,7 +13,9 @@ type fontFile struct {
 	family string // CSS font-family
 	class  string // CSS class of spans set in this face
 	weight int
-	data   []byte
+	// data waits for the subset, which is made while the rest of the
+	// publication is assembled.
+	data func() ([]byte, error)
 }
 
 // stylesheet returns the publication's style sheet. Sizes are in em so

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	goepub "github.com/go-shiori/go-epub"
@@ -224,15 +223,10 @@ func (b *book) render() error {
 	b.navDoc = b.navDocument()
 	b.ncxDoc = b.ncxDocument()
 
-	// Fonts: a subset of each face with the characters it sets, the
-	// faces subset in parallel (WOFF2's Brotli is most of the work).
-	type job struct {
-		face  *fonts.Face
-		file  fontFile
-		runes []rune
-		err   error
-	}
-	var jobs []*job
+	// Fonts: a subset of each face with the characters it sets. The faces
+	// are subset in parallel (WOFF2's Brotli is most of the work) while
+	// the container is assembled: only the zip writer waits for them.
+	var body, heading string
 	for i, f := range b.faces.Faces() {
 		used := b.use[f]
 		if len(used) == 0 {
@@ -243,25 +237,21 @@ func (b *book) render() error {
 			runes = append(runes, r)
 		}
 		slices.Sort(runes)
-		jobs = append(jobs, &job{face: f, runes: runes, file: fontFile{
-			name: fmt.Sprintf("f%d.woff2", i), family: b.family[f], class: b.class[f], weight: f.Weight()}})
-	}
-	var wg sync.WaitGroup
-	for _, j := range jobs {
-		wg.Go(func() { j.file.data, j.err = fonts.Subset(j.face, j.runes, fonts.WOFF2) })
-	}
-	wg.Wait()
-	var body, heading string
-	for _, j := range jobs {
-		if j.err != nil {
-			return fmt.Errorf("epub: %v", j.err)
+		done := make(chan struct{})
+		var data []byte
+		var err error
+		go func() {
+			defer close(done)
+			data, err = fonts.Subset(f, runes, fonts.WOFF2)
+		}()
+		file := fontFile{name: fmt.Sprintf("f%d.woff2", i), family: b.family[f], class: b.class[f], weight: f.Weight(),
+			data: func() ([]byte, error) { <-done; return data, err }}
+		b.fontFiles = append(b.fontFiles, file)
+		if f == b.faces.Face(fonts.Body) {
+			body = file.family
 		}
-		b.fontFiles = append(b.fontFiles, j.file)
-		if j.face == b.faces.Face(fonts.Body) {
-			body = j.file.family
-		}
-		if j.face == b.faces.Face(fonts.Heading) {
-			heading = j.file.family
+		if f == b.faces.Face(fonts.Heading) {
+			heading = file.family
 		}
 	}
 	b.css = stylesheet(b.fontFiles, body, heading, b.vertical)
@@ -317,7 +307,7 @@ func (b *book) write(w io.Writer) (Stats, error) {
 	// itself, under the names the documents link to.
 	resources := map[string]resource{}
 	for _, f := range b.fontFiles {
-		resources[contentDir+"fonts/"+f.name] = resource{data: f.data}
+		resources[contentDir+"fonts/"+f.name] = resource{lazy: f.data}
 	}
 	var coverHref string
 	for _, img := range b.images {

@@ -56,6 +56,7 @@ type finishing struct {
 type resource struct {
 	data []byte
 	path string
+	lazy func() ([]byte, error) // when set, gives the bytes (waiting for them)
 }
 
 // finish reads go-epub's container src and writes the finished EPUB to w;
@@ -233,6 +234,14 @@ func writeZip(w io.Writer, order []string, files map[string]resource, t time.Tim
 
 // writeTo writes the resource's bytes, or copies its file.
 func (r resource) writeTo(w io.Writer) error {
+	if r.lazy != nil {
+		data, err := r.lazy()
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	}
 	if r.path == "" {
 		_, err := w.Write(r.data)
 		return err

@@ -348,7 +348,7 @@ func initCommand(stdout io.Writer) *cli.Command {
 func validateCommand(stdout, stderr io.Writer) *cli.Command {
 	return &cli.Command{
 		Name:         "validate",
-		Usage:        "check issues and print every problem",
+		Usage:        "check issues (files, fonts, coverage of the text) and print every problem; writes nothing",
 		ArgsUsage:    "PATH...",
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
@@ -356,15 +356,16 @@ func validateCommand(stdout, stderr io.Writer) *cli.Command {
 				return err
 			}
 			failed := false
+			lib := fonts.NewLibrary()
 			for _, path := range c.Args().Slice() {
-				iss, warnings, err := issue.Load(path)
-				printWarnings(stderr, warnings)
+				res, err := export.Check(path, lib, export.Options{})
+				printWarnings(stderr, res.Warnings)
 				if err != nil {
 					failed = true
 					printError(stderr, path, err, "")
 					continue
 				}
-				fmt.Fprintf(stdout, "ok: %s (%d sections, %d articles)\n", path, len(iss.Sections), len(iss.Articles()))
+				fmt.Fprintf(stdout, "ok: %s (%d sections, %d articles)\n", path, len(res.Issue.Sections), len(res.Issue.Articles()))
 			}
 			if failed {
 				return errFailed

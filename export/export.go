@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -81,15 +82,19 @@ func (o Options) Validate() error {
 			return err
 		}
 	}
-	for flag, spec := range map[string]string{"body font": o.BodyFont, "heading font": o.HeadingFont} {
-		if spec == "" {
+	for _, f := range []struct{ flag, spec string }{{"body font", o.BodyFont}, {"heading font", o.HeadingFont}} {
+		if f.spec == "" {
 			continue
 		}
-		path, _, _ := strings.Cut(spec, "#")
-		if info, err := os.Stat(path); err != nil {
-			return fmt.Errorf("%s: %w", flag, err)
-		} else if info.IsDir() {
-			return fmt.Errorf("%s: %s is a directory, not a font file", flag, path)
+		path, _, _ := strings.Cut(f.spec, "#")
+		info, err := os.Stat(path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return fmt.Errorf("%s: %s: file not found (give the path of a .ttf file, or of a .ttc with #index or #face name)", f.flag, path)
+		case err != nil:
+			return fmt.Errorf("%s: %w", f.flag, err)
+		case info.IsDir():
+			return fmt.Errorf("%s: %s is a directory, not a font file", f.flag, path)
 		}
 	}
 	_, _, err := SourceDateEpoch(os.Getenv)
@@ -161,7 +166,16 @@ func Issue(dir string, lib *fonts.Library, opt Options) (Result, error) {
 	return res, err
 }
 
-// run is Issue with the backends as a parameter. It fills in opt's times
+// Check does what Issue does short of writing: it loads the issue, loads
+// its fonts, normalises punctuation and checks that the fonts cover the
+// text, and returns the same warnings and errors.
+func Check(dir string, lib *fonts.Library, opt Options) (Result, error) {
+	var res Result
+	err := run(dir, lib, &opt, nil, &res)
+	return res, err
+}
+
+// run is Issue with the backends as a parameter (nil for Check). It fills in opt's times
 // and print overrides before any backend runs.
 func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backend, res *Result) error {
 	if err := opt.Validate(); err != nil {
@@ -211,6 +225,9 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 		res.Warnings = append(res.Warnings, missingGlyphs(iss, src, res.Missing)...)
 	}
 
+	if backends == nil { // Check: everything but writing
+		return nil
+	}
 	outDir := opt.OutDir
 	if outDir == "" {
 		outDir = "."

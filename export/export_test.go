@@ -298,7 +298,7 @@ func TestValidate(t *testing.T) {
 		{Options{Trim: "huge"}, "trim"},
 		{Options{Bleed: "3"}, "no unit"},
 		{Options{Columns: 9}, "from 1 to 4"},
-		{Options{BodyFont: "no/such.ttf#1"}, "body font: stat no/such.ttf"},
+		{Options{BodyFont: "no/such.ttf#1"}, "body font: no/such.ttf: file not found"},
 		{Options{HeadingFont: "."}, "heading font: . is a directory"},
 		{Options{Formats: []string{"epub", "PDF"}, Trim: "B5", Bleed: "0.3cm", Columns: 3}, ""},
 	}

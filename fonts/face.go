@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -321,7 +322,7 @@ func checkTrueType(data []byte, label string) error {
 	case tagWOFF, tagWOFF2:
 		return fmt.Errorf("%s: a WOFF web font; qikan needs a .ttf or .ttc file", label)
 	default:
-		return fmt.Errorf("%s: not a TrueType or OpenType font", label)
+		return fmt.Errorf("%s: not a TrueType or OpenType font (%s); give a .ttf file, or a .ttc with #index", label, sniff(data))
 	}
 	_, tabs, err := readTables(data, 0)
 	if err != nil {
@@ -346,4 +347,21 @@ func cffError(label string) error {
 	return fmt.Errorf("%s: CFF (PostScript) outlines; qikan needs TrueType (glyf) outlines: "+
 		"convert with `otf2ttf` or fontTools (python3 -m pip install otf2ttf && otf2ttf -o font.ttf font.otf; "+
 		"for a .ttc, first extract the face: python3 -c \"from fontTools.ttLib import TTCollection; TTCollection('font.ttc').fonts[0].save('font.otf')\")", label)
+}
+
+// sniff names what data looks like when it is not a font, for errors.
+func sniff(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG")):
+		return "it is a PNG image"
+	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+		return "it is a JPEG image"
+	case bytes.HasPrefix(data, []byte("%PDF")):
+		return "it is a PDF file"
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return "it is a zip archive"
+	case bytes.HasPrefix(data, []byte("<")):
+		return "it looks like markup text"
+	}
+	return fmt.Sprintf("it starts with % x", data[:min(len(data), 4)])
 }

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -136,27 +137,33 @@ func containsHan(rs []rune) bool {
 }
 
 // pairParens converts matched ( ) pairs whose content holds Han text or
-// that follow a Han character.
+// that follow a Han character or a full-width mark. Pairs are decided from
+// the outermost in, so that a converted pair converts the pairs it opens
+// with: "中((x))" becomes "中（（x））" in one pass.
 func pairParens(rs []rune, n *int) {
 	var stack []int
+	var pairs [][2]int
 	for i, r := range rs {
 		switch r {
 		case '(':
 			stack = append(stack, i)
 		case ')':
-			if len(stack) == 0 {
-				continue
+			if len(stack) > 0 {
+				pairs = append(pairs, [2]int{stack[len(stack)-1], i})
+				stack = stack[:len(stack)-1]
 			}
-			o := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			before := rune(0)
-			if o > 0 {
-				before = rs[o-1]
-			}
-			if containsHan(rs[o+1:i]) || isHan(before) || isCJKPunct(before) {
-				rs[o], rs[i] = '（', '）'
-				*n += 2
-			}
+		}
+	}
+	slices.SortFunc(pairs, func(a, b [2]int) int { return a[0] - b[0] })
+	for _, p := range pairs {
+		o, c := p[0], p[1]
+		before := rune(0)
+		if o > 0 {
+			before = rs[o-1]
+		}
+		if containsHan(rs[o+1:c]) || isHan(before) || isCJKPunct(before) {
+			rs[o], rs[c] = '（', '）'
+			*n += 2
 		}
 	}
 }

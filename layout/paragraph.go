@@ -638,8 +638,8 @@ func (p *para) setPiece(out []Line, lo, hi int, final bool) []Line {
 		} else if pos[start] == 0 || p.cumW[e]-p.cumW[pos[start]] >= looseFill*W {
 			first = start
 		}
-		if !p.relax(pos, je, first, lo, hi, final, ragged, dem, from, false) {
-			p.relax(pos, je, je-1, lo, hi, final, ragged, dem, from, true)
+		if !p.relax(pos, je, first, lo, hi, ragged, dem, from, false) {
+			p.relax(pos, je, je-1, lo, hi, ragged, dem, from, true)
 		}
 	}
 	// Backtrack from the best final state.
@@ -666,7 +666,7 @@ func (p *para) setPiece(out []Line, lo, hi int, final bool) []Line {
 // pos[first], pos[first-1], … back to the first one from which the line
 // would be overfull; it reports whether pos[je] became reachable. Only with
 // all may it take an overfull line, when nothing fits.
-func (p *para) relax(pos []int, je, first, lo, hi int, final, ragged bool, dem []float64, from []int32, all bool) bool {
+func (p *para) relax(pos []int, je, first, lo, hi int, ragged bool, dem []float64, from []int32, all bool) bool {
 	const nf = 4
 	W := p.opt.Width
 	e := pos[je]
@@ -689,8 +689,11 @@ func (p *para) relax(pos []int, je, first, lo, hi int, final, ragged bool, dem [
 			extra = overfullDemer // the nearest break, though too wide
 		}
 		found = found || ok
-		if last && final && s > lo && p.cumText[e]-p.cumText[s] < 2 {
-			extra += widowDemerits // no single character on the last line
+		if last && s > lo && p.cumText[e]-p.cumText[s] < 2 {
+			// No single character on the last line, of the paragraph or
+			// before a hard line break, which ends a line of text as
+			// much as the paragraph's end does.
+			extra += widowDemerits
 		}
 		d := (linePenalty+b)*(linePenalty+b) + pen*pen + extra
 		f := fitness(r)

@@ -46,6 +46,10 @@ func TestBreaks(t *testing.T) {
 		{"widow pulled down", "一二三四五六七八九十", 9, nil, []string{"一二三四五六七八", "九十"}},
 		{"widow with punctuation", "一二三四五六七八九十。", 9, nil, []string{"一二三四五六七八", "九十。"}},
 		{"forced break", "一二\n三四", 5, nil, []string{"一二", "三四"}},
+		// The line before a hard break ends a line of text: no widow there
+		// either (a link or Latin run before the break made one).
+		{"widow before forced break", "一二三四五六七八九十\n三四", 9, nil, []string{"一二三四五六七八", "九十", "三四"}},
+		{"widow before forced break after latin", "一二三四ab五六\n七", 6.5, nil, []string{"一二三四ab", "五六", "七"}},
 		{"forced double break", "一二\n\n三四", 5, nil, []string{"一二", "", "三四"}},
 		// abcd 2, efghi 2, jklm 1.75 (+n would be 2.25), nop 1.5
 		{"emergency long word", "abcdefghijklmnop", 2, nil, []string{"abcd", "efghi", "jklm", "nop"}},

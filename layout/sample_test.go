@@ -2,69 +2,85 @@ package layout_test
 
 import (
 	"math"
-	"os"
-	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/issue"
 	"github.com/qikan-dev/qikan/layout"
 )
 
 const sampleDir = "../testdata/dangyuanzhiyou-2025-03"
 
-// sampleParagraphs reads the body paragraphs of the sample issue's
-// articles with a deliberately simple Markdown reader: front matter
-// dropped, blocks split at blank lines, headings, images, tables, fences
-// and rules skipped, emphasis and link markup removed.
-func sampleParagraphs(t testing.TB) []string {
+// sampleParagraphs returns the inline runs of every block of running
+// text of the sample issue, as issue.Load reads it: paragraphs, subheads,
+// quotes, list items and table cells, with their runs of emphasis, links
+// and hard breaks ("\n") as the backends get them.
+func sampleParagraphs(t testing.TB) [][]string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(sampleDir, "articles", "*.md"))
-	if len(files) == 0 {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("sample issue %s missing", sampleDir)
-		}
-		t.Skipf("sample issue %s not there yet", sampleDir)
+	return issueParagraphs(t, sampleDir)
+}
+
+// issueParagraphs loads the issue in dir and returns its paragraphs' runs.
+func issueParagraphs(t testing.TB, dir string) [][]string {
+	t.Helper()
+	iss, _, err := issue.Load(dir)
+	if err != nil {
+		t.Fatalf("%s: %v", dir, err)
 	}
-	link := regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
-	var paras []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body := strings.ReplaceAll(string(data), "\r\n", "\n")
-		if strings.HasPrefix(body, "---\n") {
-			if end := strings.Index(body[4:], "\n---\n"); end >= 0 {
-				body = body[4+end+5:]
+	var paras [][]string
+	add := func(in []issue.Inline) {
+		var runs []string
+		for _, r := range in {
+			if r.Text != "" {
+				runs = append(runs, r.Text)
 			}
 		}
-		inFence := false
-		for _, block := range strings.Split(body, "\n\n") {
-			block = strings.TrimSpace(block)
-			if strings.HasPrefix(block, "```") {
-				inFence = !inFence || strings.Count(block, "```") == 2
-				if strings.Count(block, "```") == 2 {
-					inFence = false
+		if len(runs) > 0 {
+			paras = append(paras, runs)
+		}
+	}
+	var walk func(blocks []issue.Block)
+	walk = func(blocks []issue.Block) {
+		for _, b := range blocks {
+			switch b := b.(type) {
+			case *issue.Paragraph:
+				add(b.Inlines)
+			case *issue.Heading:
+				add(b.Inlines)
+			case *issue.Quote:
+				walk(b.Blocks)
+			case *issue.List:
+				for _, item := range b.Items {
+					walk(item)
 				}
-				continue
-			}
-			if inFence || block == "" || strings.HasPrefix(block, "#") || strings.HasPrefix(block, "![") ||
-				strings.HasPrefix(block, "|") || strings.HasPrefix(block, "---") || strings.HasPrefix(block, "<") {
-				continue
-			}
-			block = strings.TrimLeft(block, "> ")
-			block = link.ReplaceAllString(block, "$1")
-			block = strings.NewReplacer("**", "", "__", "", "*", "", "`", "", "\\", "").Replace(block)
-			block = strings.ReplaceAll(block, "\n", "")
-			if block != "" {
-				paras = append(paras, block)
+			case *issue.Table:
+				for _, c := range b.Header {
+					add(c)
+				}
+				for _, row := range b.Rows {
+					for _, c := range row {
+						add(c)
+					}
+				}
 			}
 		}
+	}
+	for _, a := range iss.Articles() {
+		walk(a.Blocks)
 	}
 	return paras
+}
+
+// runsOf makes layout runs of texts in one face, punctuation normalised.
+func runsOf(texts []string, face layout.Face) []layout.Run {
+	runs := make([]layout.Run, len(texts))
+	for i, t := range texts {
+		t, _ = layout.NormalizePunct(t)
+		runs[i] = layout.Run{Text: t, Face: face, Size: 10, Tag: i}
+	}
+	return runs
 }
 
 func bodyFace(t testing.TB) *fonts.Face {
@@ -90,8 +106,7 @@ func TestSampleIssueInvariants(t *testing.T) {
 		opt := layout.Options{Width: measure * 10, Indent: 20, HanLatinSpace: true}
 		var lines, loose, chars int
 		for _, p := range paras {
-			text, _ := layout.NormalizePunct(p)
-			runs := []layout.Run{{Text: text, Face: face, Size: 10}}
+			runs := runsOf(p, face)
 			ls := layout.Paragraph(runs, opt)
 			layout.CheckInvariants(t, runs, opt, ls, 0.01)
 			for _, l := range ls {
@@ -113,20 +128,22 @@ func TestSampleIssueInvariants(t *testing.T) {
 func BenchmarkSampleIssue(b *testing.B) {
 	paras := sampleParagraphs(b)
 	face := bodyFace(b)
-	var texts []string
+	var all [][]layout.Run
 	chars := 0
 	for _, p := range paras {
-		s, _ := layout.NormalizePunct(p)
-		texts = append(texts, s)
-		chars += len([]rune(s))
+		runs := runsOf(p, face)
+		all = append(all, runs)
+		for _, r := range runs {
+			chars += len([]rune(r.Text))
+		}
 	}
 	for _, measure := range []float64{17, 23.5} {
 		b.Run(strconv.FormatFloat(measure, 'f', -1, 64)+"em", func(b *testing.B) {
 			opt := layout.Options{Width: measure * 10, Indent: 20, HanLatinSpace: true}
 			lines := 0
 			for i := 0; i < b.N; i++ {
-				for _, s := range texts {
-					lines += len(layout.Paragraph([]layout.Run{{Text: s, Face: face, Size: 10}}, opt))
+				for _, runs := range all {
+					lines += len(layout.Paragraph(runs, opt))
 				}
 			}
 			b.ReportMetric(float64(lines)/b.Elapsed().Seconds(), "lines/s")

@@ -102,6 +102,15 @@ func isHan(r rune) bool {
 		(unicode.IsLetter(r) || r == '〇')
 }
 
+// isHangul reports whether r is a Hangul syllable or jamo. Korean is set
+// with spaces between words and breaks preferably at them, as with CSS
+// word-break: keep-all; a break between the syllables of a word costs a
+// penalty, as a hyphen does in Western text, and is taken only when
+// keeping the word whole would leave a line far too loose.
+func isHangul(r rune) bool {
+	return unicode.Is(unicode.Hangul, r) && unicode.IsLetter(r)
+}
+
 // isLatinAlnum reports whether r is a narrow letter or digit (Latin, Greek,
 // Cyrillic, European digits …) that gets a Han–Latin gap next to Han.
 func isLatinAlnum(r rune) bool {

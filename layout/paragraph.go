@@ -17,6 +17,7 @@ const (
 	linePenalty    = 10       // TeX \linepenalty
 	hyphenPenalty  = 50       // break after an explicit hyphen (no hyphen is ever added)
 	urlPenalty     = 50       // break inside a URL
+	hangulPenalty  = 1000     // break between two syllables of a Korean word: only to avoid a very loose line
 	emergencyPen   = 5000     // break where no rule allows one
 	adjDemerits    = 3000     // adjacent lines differ by more than one fitness class
 	widowDemerits  = 1e10     // last line holds a single character (plus punctuation)
@@ -393,6 +394,9 @@ func (p *para) tailor(j *joint, a, b *box, gap float64, inURL bool) {
 		// and ー start a line (jlreq §3.1.7, cl-11).
 		if !p.opt.StrictKinsoku && isSmallKana(b.first) && a.wide {
 			j.breakable = true
+		}
+		if isHangul(a.last) && isHangul(b.first) && j.breakable {
+			j.penalty = hangulPenalty // Korean breaks between words (see isHangul)
 		}
 	}
 	if inURL {

@@ -46,6 +46,13 @@ func TestBreaks(t *testing.T) {
 		{"widow pulled down", "一二三四五六七八九十", 9, nil, []string{"一二三四五六七八", "九十"}},
 		{"widow with punctuation", "一二三四五六七八九十。", 9, nil, []string{"一二三四五六七八", "九十。"}},
 		{"forced break", "一二\n三四", 5, nil, []string{"一二", "三四"}},
+		// Korean breaks at the spaces between words rather than between
+		// the syllables of a word …
+		{"ko at spaces", "가나다 라마바 사아자 차카", 7, nil, []string{"가나다라마바", "사아자차카"}},
+		// … unless a line would be far too loose: 가나다 alone on an 8 em
+		// line would stretch 5 em.
+		{"ko syllable break when loose", "가나다 라마바사아자차카타파하", 8, nil, []string{"가나다라마바사", "아자차카타파하"}},
+		{"ko long word cut", "가나다라마바사아자차", 4, nil, []string{"가나다라", "마바사아", "자차"}},
 		// The line before a hard break ends a line of text: no widow there
 		// either (a link or Latin run before the break made one).
 		{"widow before forced break", "一二三四五六七八九十\n三四", 9, nil, []string{"一二三四五六七八", "九十", "三四"}},

@@ -61,6 +61,7 @@ func encodeWOFF2(ttf []byte) ([]byte, error) {
 	var dir []byte
 	sfntSize := 12 + 16*len(tabs)
 	var stream bytes.Buffer
+	stream.Grow(len(ttf))
 	for _, t := range tabs {
 		index := slices.Index(woff2KnownTags[:], t.tag)
 		transform := byte(0)
@@ -85,6 +86,7 @@ func encodeWOFF2(ttf []byte) ([]byte, error) {
 	}
 
 	var compressed bytes.Buffer
+	compressed.Grow(stream.Len() * 3 / 4) // CJK outlines shrink little
 	bw := brotli.NewWriterOptions(&compressed, brotli.WriterOptions{Quality: woff2Quality, LGWin: woff2Window})
 	if _, err := bw.Write(stream.Bytes()); err != nil {
 		return nil, err

@@ -88,7 +88,11 @@ func finish(w io.Writer, d *drawing, doc *document, opt Options) error {
 		outlinesID, metaID, pdfString(meta.lang)))
 
 	var pw pdfWriter
-	pw.buf.Grow(len(d.pdf)) // the file shrinks as its content streams are compressed
+	size := len(d.pdf) // the file shrinks as its content streams are compressed …
+	for _, p := range d.fonts {
+		size += len(p.z) // … and grows by the real fonts
+	}
+	pw.buf.Grow(size)
 	pw.write(objs)
 	pw.trailer(1, infoID)
 	_, err = w.Write(pw.buf.Bytes())

@@ -27,7 +27,11 @@ type Face struct {
 	astral map[rune]uint16
 	adv    []float64 // advance of each glyph, em
 
-	ink  [][2]float64      // horizontal ink extent of each glyph, em
+	// Outline headers and side bearings, for Ink: read on demand (Ink is
+	// asked of punctuation, a few dozen glyphs of thousands).
+	glyf []byte
+	loca []uint32 // n+1 offsets into glyf, nil when unreadable
+	hmtx tables.Hmtx
 	vert map[uint16]uint16 // glyph → vertical alternate ('vert'/'vrt2' GSUB)
 }
 
@@ -93,42 +97,37 @@ func (f *Face) Advance(r rune) float64 { return f.adv[f.glyph(r)] }
 
 // Ink is the horizontal extent of r's ink inside its advance box, em:
 // 0 ≤ left ≤ right ≤ Advance(r). A glyph without ink (a space) gives 0, 0.
-func (f *Face) Ink(r rune) (left, right float64) {
-	e := f.ink[f.glyph(r)]
-	return e[0], e[1]
-}
+//
+// The extent comes from the bounding box in the glyph's outline header and
+// its left side bearing, as HarfBuzz and go-text compute it (the rasteriser
+// shifts a glyph so that xMin is the side bearing); the outline itself is
+// never parsed. A glyph without outline, or whose data is truncated, has no
+// ink.
+func (f *Face) Ink(r rune) (left, right float64) { return f.glyphInk(f.glyph(r)) }
 
-// glyphInk computes the horizontal ink extents of every glyph from the
-// bounding box in each glyph's header and the left side bearing in hmtx, as
-// HarfBuzz and go-text do (the rasteriser shifts a glyph so that xMin is
-// the side bearing). Only the 10-byte headers are read: parsing every
-// outline of a CJK font would cost tens of milliseconds and tell nothing
-// more. A glyph without outline, or whose data is truncated, has no ink.
-func glyphInk(glyf []byte, loca []uint32, hmtx tables.Hmtx, adv []float64, upem float64) [][2]float64 {
-	ink := make([][2]float64, len(adv))
-	for g := range ink {
-		if g+1 >= len(loca) {
-			break
-		}
-		start, end := loca[g], loca[g+1]
-		if end <= start || uint64(end) > uint64(len(glyf)) || end-start < 10 {
-			continue
-		}
-		h := glyf[start:]
-		xMin, xMax := int16(binary.BigEndian.Uint16(h[2:])), int16(binary.BigEndian.Uint16(h[6:]))
-		width := int(xMax) - int(xMin)
-		if width < 0 {
-			width = -width
-		}
-		if width == 0 {
-			continue
-		}
-		lsb := float64(hmtx.SideBearing(tables.GlyphID(g)))
-		left := clamp(lsb/upem, 0, adv[g])
-		right := clamp((lsb+float64(width))/upem, left, adv[g])
-		ink[g] = [2]float64{left, right}
+// glyphInk is Ink of glyph gid.
+func (f *Face) glyphInk(gid uint16) (left, right float64) {
+	g := int(gid)
+	if g+1 >= len(f.loca) {
+		return 0, 0
 	}
-	return ink
+	start, end := f.loca[g], f.loca[g+1]
+	if end <= start || end-start < 10 || uint64(end) > uint64(len(f.glyf)) {
+		return 0, 0
+	}
+	h := f.glyf[start:]
+	xMin, xMax := int16(binary.BigEndian.Uint16(h[2:])), int16(binary.BigEndian.Uint16(h[6:]))
+	width := int(xMax) - int(xMin)
+	if width < 0 {
+		width = -width
+	}
+	if width == 0 {
+		return 0, 0
+	}
+	adv := f.adv[g]
+	lsb := float64(f.hmtx.SideBearing(tables.GlyphID(g)))
+	left = clamp(lsb/f.upem, 0, adv)
+	return left, clamp((lsb+float64(width))/f.upem, left, adv)
 }
 
 func clamp(v, lo, hi float64) float64 {
@@ -274,11 +273,8 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 		}
 		f.adv[g] = max(a/upem, 0)
 	}
-	loca, err := tables.ParseLoca(raw("loca"), n, head.IndexToLocFormat == 1)
-	if err == nil {
-		f.ink = glyphInk(raw("glyf"), loca, hmtx, f.adv, upem)
-	} else {
-		f.ink = make([][2]float64, n)
+	if loca, err := tables.ParseLoca(raw("loca"), n, head.IndexToLocFormat == 1); err == nil {
+		f.glyf, f.loca, f.hmtx = raw("glyf"), loca, hmtx
 	}
 	f.vert = verticalAlternates(raw("GSUB"))
 	return f, nil

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -101,6 +102,43 @@ type para struct {
 	// prefix sums over boxes: cum*[i] covers boxes[0:i] with their joints.
 	cumW, cumSp, cumCh, cumShr, cumMin []float64
 	cumText                            []int32 // non-punctuation boxes
+
+	sc *scratch // where the arrays above come from
+}
+
+// scratch holds the working arrays of one Paragraph call. They are garbage
+// as soon as the paragraph's lines are set, and an issue sets thousands of
+// paragraphs, so they are reused through a pool: a layout allocates little
+// more than the lines it returns. Nothing returned refers to them.
+type scratch struct {
+	text                               []rune
+	runOf, byteOf                      []int32
+	brk                                []uint8
+	graph, url                         []bool
+	boxes                              []box
+	joints                             []joint
+	cumW, cumSp, cumCh, cumShr, cumMin []float64
+	cumText                            []int32
+	dem                                []float64
+	from                               []int32
+	pos, breaks                        []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooled is the size (in characters) above which a paragraph's arrays
+// are not kept for the next one.
+const maxPooled = 1 << 16
+
+// sized returns s with length n, zeroed, reusing its array when it is
+// large enough.
+func sized[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n, n+n/4)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // Paragraph breaks runs into lines of at most opt.Width and positions their
@@ -115,7 +153,13 @@ type para struct {
 // Paragraph never panics; runs without a face are measured with 1 em for
 // wide and ½ em for other characters.
 func Paragraph(runs []Run, opt Options) []Line {
-	p := &para{runs: runs, opt: opt}
+	sc := scratchPool.Get().(*scratch)
+	p := &para{runs: runs, opt: opt, sc: sc}
+	defer func() {
+		if len(sc.text) <= maxPooled {
+			scratchPool.Put(sc)
+		}
+	}()
 	p.opt.Width = finite(opt.Width)
 	p.opt.Indent = finite(opt.Indent)
 	p.faces = make([]Face, len(runs))
@@ -162,9 +206,9 @@ func (p *para) build() {
 	if n == 0 {
 		return
 	}
-	text := make([]rune, 0, n)
-	runOf := make([]int32, 0, n)
-	byteOf := make([]int32, 0, n+1)
+	sc := p.sc
+	text, runOf, byteOf := sc.text[:0], sc.runOf[:0], sc.byteOf[:0]
+	defer func() { sc.text, sc.runOf, sc.byteOf = text, runOf, byteOf }()
 	for ri, r := range p.runs {
 		for bi, c := range r.Text {
 			text = append(text, c)
@@ -176,7 +220,8 @@ func (p *para) build() {
 	var seg segmenter.Segmenter
 	seg.Init(text)
 	// brk[i] describes the position before text[i]: 1 break allowed, 2 mandatory.
-	brk := make([]uint8, n+1)
+	brk := sized(sc.brk, n+1)
+	sc.brk = brk
 	lines := seg.LineIterator()
 	for lines.Next() {
 		l := lines.Line()
@@ -187,7 +232,8 @@ func (p *para) build() {
 			brk[end] = 1
 		}
 	}
-	graph := make([]bool, n+1)
+	graph := sized(sc.graph, n+1)
+	sc.graph = graph
 	gi := seg.GraphemeIterator()
 	for gi.Next() {
 		g := gi.Grapheme()
@@ -199,10 +245,11 @@ func (p *para) build() {
 			graph[i] = true // a cluster never spans two runs
 		}
 	}
-	url := markURLs(text)
+	url := markURLs(text, sized(sc.url, n))
+	sc.url = url
 
-	p.boxes = make([]box, 0, n)
-	p.joints = make([]joint, 0, n)
+	p.boxes, p.joints = sc.boxes[:0], sc.joints[:0]
+	defer func() { sc.boxes, sc.joints = p.boxes, p.joints }()
 	var (
 		pendGap    float64 // white space since the last box
 		pendSpaced bool
@@ -233,13 +280,19 @@ func (p *para) build() {
 			pendSpaced = true
 			a++
 		}
+		// White space that a cluster ends with (after a prepended mark such
+		// as U+0600, UAX #29 makes "\u0600 " one cluster) is a gap too.
+		e := b
+		for e > a+1 && isGap(text[e-1]) {
+			e--
+		}
 		run := runOf[a]
 		end := int32(len(p.runs[run].Text))
-		if b < n && runOf[b] == run {
-			end = byteOf[b]
+		if e < n && runOf[e] == run {
+			end = byteOf[e]
 		}
-		bx := box{run: run, b0: byteOf[a], b1: end, first: text[a], last: text[b-1], size: p.sizes[run]}
-		for _, c := range text[a:b] {
+		bx := box{run: run, b0: byteOf[a], b1: end, first: text[a], last: text[e-1], size: p.sizes[run]}
+		for _, c := range text[a:e] {
 			bx.adv += p.advance(run, c)
 		}
 		p.classify(&bx)
@@ -266,7 +319,11 @@ func (p *para) build() {
 		}
 		p.boxes = append(p.boxes, bx)
 		pendGap, pendSpaced = 0, false
-		lastEnd = b
+		for _, c := range text[e:b] {
+			pendGap += p.spaceWidth(runOf[e], c)
+			pendSpaced = true
+		}
+		lastEnd = e
 		a = b
 	}
 	if len(p.boxes) > 0 {
@@ -414,8 +471,7 @@ func (p *para) tailor(j *joint, a, b *box, gap float64, inURL bool) {
 
 // markURLs marks the runes of URL-like tokens: maximal runs of narrow,
 // non-space characters that contain "://" or start with "www.".
-func markURLs(text []rune) []bool {
-	url := make([]bool, len(text))
+func markURLs(text []rune, url []bool) []bool {
 	for i := 0; i < len(text); {
 		if isGap(text[i]) || isWide(text[i]) {
 			i++
@@ -478,12 +534,10 @@ func (p *para) compressPairs() {
 
 func (p *para) sums() {
 	n := len(p.boxes)
-	p.cumW = make([]float64, n+1)
-	p.cumSp = make([]float64, n+1)
-	p.cumCh = make([]float64, n+1)
-	p.cumShr = make([]float64, n+1)
-	p.cumMin = make([]float64, n+1)
-	p.cumText = make([]int32, n+1)
+	sc := p.sc
+	sc.cumW, sc.cumSp, sc.cumCh = sized(sc.cumW, n+1), sized(sc.cumSp, n+1), sized(sc.cumCh, n+1)
+	sc.cumShr, sc.cumMin, sc.cumText = sized(sc.cumShr, n+1), sized(sc.cumMin, n+1), sized(sc.cumText, n+1)
+	p.cumW, p.cumSp, p.cumCh, p.cumShr, p.cumMin, p.cumText = sc.cumW, sc.cumSp, sc.cumCh, sc.cumShr, sc.cumMin, sc.cumText
 	for i := range p.boxes {
 		b, j := &p.boxes[i], &p.joints[i]
 		p.cumW[i+1] = p.cumW[i] + b.width() + j.gap
@@ -621,8 +675,8 @@ func (p *para) setPiece(out []Line, lo, hi int, final bool) []Line {
 	ragged := p.opt.Align != Justify
 	const nf = 4
 	inf := math.Inf(1)
-	dem := make([]float64, len(pos)*nf)
-	from := make([]int32, len(pos)*nf)
+	dem, from := sized(p.sc.dem, len(pos)*nf), sized(p.sc.from, len(pos)*nf)
+	p.sc.dem, p.sc.from = dem, from
 	for i := range dem {
 		dem[i] = inf
 	}
@@ -653,10 +707,11 @@ func (p *para) setPiece(out []Line, lo, hi int, final bool) []Line {
 			best = len(pos)*nf - nf + f
 		}
 	}
-	var breaks []int
+	breaks := p.sc.breaks[:0]
 	for st := best; st/nf != 0; st = int(from[st]) {
 		breaks = append(breaks, pos[st/nf])
 	}
+	p.sc.breaks = breaks
 	s := lo
 	for k := len(breaks) - 1; k >= 0; k-- {
 		e := breaks[k]
@@ -726,13 +781,15 @@ func (p *para) relax(pos []int, je, first, lo, hi int, ragged bool, dem []float6
 // positions lists the legal break positions of boxes [lo, hi): lo, every
 // breakable joint, and hi.
 func (p *para) positions(lo, hi int) []int {
-	pos := []int{lo}
+	pos := append(p.sc.pos[:0], lo)
+	defer func() { p.sc.pos = pos }()
 	for i := lo; i < hi-1; i++ {
 		if p.joints[i].breakable {
 			pos = append(pos, i+1)
 		}
 	}
-	return append(pos, hi)
+	pos = append(pos, hi)
+	return pos
 }
 
 // setLine positions the items of boxes [s, e) on one line.

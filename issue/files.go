@@ -53,7 +53,7 @@ func (l *loader) resolve(p, base string, w where, what string) (abs, rel string,
 	}
 	switch {
 	case strings.TrimSpace(p) == "":
-		return fail("", "%s: empty path", what)
+		return fail("write the path of the file relative to "+l.relBase(base), "%s: empty path", what)
 	case strings.ContainsRune(p, 0):
 		return fail("", "%s: path %q contains a NUL byte", what, p)
 	case strings.Contains(p, "://"):
@@ -71,9 +71,13 @@ func (l *loader) resolve(p, base string, w where, what string) (abs, rel string,
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			if _, lerr := os.Lstat(abs); lerr == nil {
-				return fail("", "%s: %q is a broken symbolic link", what, p)
+				return fail("copy the file itself into the issue directory", "%s: %q is a broken symbolic link", what, p)
 			}
-			return fail(l.nearName(abs), "%s: file %q not found", what, p)
+			hint := l.nearName(abs)
+			if hint == "" {
+				hint = "check the name; the path is relative to " + l.relBase(base)
+			}
+			return fail(hint, "%s: file %q not found", what, p)
 		}
 		return fail("", "%s: %v", what, err)
 	}
@@ -85,7 +89,7 @@ func (l *loader) resolve(p, base string, w where, what string) (abs, rel string,
 		return fail("copy the file into the issue directory instead of linking to it", "%s: %q leads outside the issue directory through a symbolic link", what, p)
 	}
 	if info.IsDir() {
-		return fail("", "%s: %q is a directory, not a file", what, p)
+		return fail("give the path of a file in it", "%s: %q is a directory, not a file", what, p)
 	}
 	return abs, rel, true
 }

@@ -261,7 +261,7 @@ func (l *loader) decodePrint(d *yamlDoc, f *fields, p *Print) {
 	}
 	if s := f.str("columns", "print", false); s != "" {
 		if v, err := ParseColumns(s); err != nil {
-			d.errorf(f.get("columns"), "", "%v", err)
+			d.errorf(f.get("columns"), "e.g. columns: 2", "%v", err)
 		} else {
 			p.Columns = v
 		}

@@ -56,6 +56,7 @@ body {
 }
 p { margin: 0; text-indent: 2em; }
 a { color: inherit; text-decoration: none; }
+:lang(zh) em, :lang(ja) em, :lang(ko) em { font-style: normal; font-family: %[2]s; }
 h1 { font-size: 1.45em; line-height: 1.4; margin: 0.8em 0 0.4em; text-align: center; }
 h2 { font-size: 1.15em; line-height: 1.5; margin: 1.2em 0 0.5em; }
 h3 { font-size: 1.05em; line-height: 1.5; margin: 1em 0 0.4em; }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -266,4 +267,22 @@ func FuzzArticle(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestStylesheetEmphasis: emphasis in Chinese, Japanese and Korean text is
+// set in the heading face, never slanted (an oblique CJK glyph is a
+// synthesised distortion), as the PDF sets it; other languages keep the
+// reading system's italic.
+func TestStylesheetEmphasis(t *testing.T) {
+	files := []fontFile{{name: "f0.woff2", family: "qikan-f0", weight: 400}, {name: "f1.woff2", family: "qikan-f1", weight: 700}}
+	for _, vertical := range []bool{false, true} {
+		css := stylesheet(files, "qikan-f0", "qikan-f1", vertical)
+		rule := regexp.MustCompile(`(?m)^:lang\(zh\) em, :lang\(ja\) em, :lang\(ko\) em \{ font-style: normal; font-family: "qikan-f1"`)
+		if !rule.MatchString(css) {
+			t.Errorf("vertical=%v: no CJK emphasis rule in\n%s", vertical, css)
+		}
+		if strings.Contains(css, "em { font-style: italic") {
+			t.Error("emphasis made italic")
+		}
+	}
 }

@@ -61,7 +61,15 @@ func (c *composer) article(a *issue.Article) {
 	head := &body[0]
 	if !c.atTop() && !c.fresh {
 		head.before = 2 * bodyStyle.leading
-		if c.room() < head.before+head.h+4*bodyStyle.leading {
+		// The title needs its first lines of text below it on the same
+		// page, or all of what comes first when that is a figure or a
+		// table: never a title alone at the foot of a page.
+		need := head.before + head.h
+		for i, got := 1, 0.0; i < len(body) && got < 4*bodyStyle.leading; i++ {
+			need += body[i].before + body[i].h
+			got += body[i].h
+		}
+		if c.room() < need {
 			c.newPage(articlePage)
 			head.before = 0
 		}

@@ -519,3 +519,29 @@ func TestInvalidCorpusBatch(t *testing.T) {
 		t.Logf("stderr:\n%s", stderr)
 	}
 }
+
+// TestTruncatedJPEGWarns: a JPEG cut off within its scan data still has a
+// readable header; qikan exports it (it shows partly grey) with a warning
+// at the article's line that names the file, and exit status 0.
+func TestTruncatedJPEGWarns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exports an issue in a subprocess")
+	}
+	dir := filepath.Join(t.TempDir(), "cut")
+	photo := realJPEG(t)
+	md := []byte("---\ntitle: 标题\n---\n\n正文。\n\n![图](p.jpg)\n")
+	writeFile(t, filepath.Join(dir, "issue.yaml"), []byte("title: 期刊\nissue: 1\ndate: 2025-03-28\nsections:\n  - title: 栏目\n    articles: [a.md]\n"))
+	writeFile(t, filepath.Join(dir, "a.md"), md)
+	writeFile(t, filepath.Join(dir, "p.jpg"), photo[:len(photo)*2/3])
+	out := t.TempDir()
+	status, stderr, _ := qikanIn(t, t.TempDir(), "export", "--out", out, dir)
+	if status != 0 {
+		t.Errorf("exit status %d, want 0", status)
+	}
+	checkSays(t, stderr, []wantLine{{file: filepath.Join(dir, "a.md"), line: lineOf(t, md, "p.jpg"), says: `warning: image "p.jpg" seems truncated`, hint: "copy it again"}})
+	for _, name := range []string{"cut.epub", "cut.pdf"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Error(err)
+		}
+	}
+}

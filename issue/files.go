@@ -233,6 +233,14 @@ func probeImage(abs string) (img Image, hint string, err error) {
 	if px := int64(cfg.Width) * int64(cfg.Height); px > maxPixels {
 		return img, "scale it down; 300 dpi at the page size is plenty", fmt.Errorf("image is too large: %d×%d pixels (%.0f megapixels, the limit is %d)", cfg.Width, cfg.Height, float64(px)/1e6, maxPixels/1_000_000)
 	}
+	if format == "png" {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return img, "", err
+		}
+		if err := checkPNGData(f, cfg.Width, cfg.Height); err != nil {
+			return img, "copy it again from the original, or re-export it from an editor", fmt.Errorf("corrupt png image: %v", err)
+		}
+	}
 	return Image{Path: abs, Format: format, Width: cfg.Width, Height: cfg.Height}, "", nil
 }
 

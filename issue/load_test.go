@@ -121,6 +121,7 @@ func TestInvalid(t *testing.T) {
 		{"image-bmp", "a.md", 6, "BMP images are not supported"},
 		{"image-svg", "a.md", 6, "SVG images are not supported"},
 		{"image-huge", "a.md", 6, "too large: 20000×20000 pixels"},
+		{"image-no-pixels", "a.md", 6, "pixel data missing or cut short: 0 bytes of compressed data cannot hold 3000×2000 pixels"},
 		{"image-missing", "a.md", 8, `file "img/none.jpg" not found`},
 		{"image-escape", "a.md", 6, "leads outside the issue directory"},
 		{"cover-missing", "issue.yaml", 5, `cover image: file "cover.jpg" not found`},

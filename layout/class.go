@@ -102,11 +102,8 @@ func isHan(r rune) bool {
 		(unicode.IsLetter(r) || r == '〇')
 }
 
-// isHangul reports whether r is a Hangul syllable or jamo. Korean is set
-// with spaces between words and breaks preferably at them, as with CSS
-// word-break: keep-all; a break between the syllables of a word costs a
-// penalty, as a hyphen does in Western text, and is taken only when
-// keeping the word whole would leave a line far too loose.
+// isHangul reports whether r is a Hangul syllable or jamo. Korean breaks
+// at the spaces between words, not between syllables (see markKorean).
 func isHangul(r rune) bool {
 	return unicode.Is(unicode.Hangul, r) && unicode.IsLetter(r)
 }

@@ -70,22 +70,22 @@ func goldenCases(t *testing.T) []goldenCase {
 }
 
 // describe writes the lines of a paragraph as a reviewer reads them: each
-// line between bars, then how it was set; items wider or narrower than
-// their natural advance (compressed punctuation) are listed with their
-// widths.
+// line between bars, with a space where the source has white space between
+// two items, then how it was set; items wider or narrower than their
+// natural advance (compressed punctuation) are listed with their widths.
 func describe(c goldenCase, lines []Line) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "== %s (width %g em)\n", c.name, c.width)
+	src := c.text // what is left of the source after the items so far
 	for i, l := range lines {
 		var text strings.Builder
 		var squeezed []string
 		for k, it := range l.Items {
-			if k > 0 {
-				prev := l.Items[k-1]
-				if gap := it.X + it.LeftTrim - (prev.X + prev.LeftTrim + prev.Width); gap > 0.2 {
-					text.WriteByte(' ') // a space between words
-				}
+			rest := strings.TrimLeftFunc(src, isGap)
+			if k > 0 && len(rest) < len(src) {
+				text.WriteByte(' ') // a space between words
 			}
+			src = strings.TrimPrefix(rest, it.Text)
 			text.WriteString(it.Text)
 			if n := natural(it.Text); it.Width < n-1e-9 {
 				squeezed = append(squeezed, fmt.Sprintf("%s=%.3f", it.Text, it.Width))

@@ -11,23 +11,27 @@ import (
 
 // Tuning of the total-fit line breaker. Lengths are in em of the run's size.
 const (
-	charStretchEm  = 1.0 / 16 // stretch of one inter-character gap (clreq §3.8 "Line Adjustment")
-	hanLatinGapEm  = 0.25     // Han–Latin gap (clreq §3.2.1)
-	spaceStretch   = 0.5      // a space may grow by half its width …
-	spaceShrink    = 1.0 / 3  // … and shrink by a third (TeX's defaults)
-	linePenalty    = 10       // TeX \linepenalty
-	hyphenPenalty  = 50       // break after an explicit hyphen (no hyphen is ever added)
-	urlPenalty     = 50       // break inside a URL
-	hangulPenalty  = 1000     // break between two syllables of a Korean word: only to avoid a very loose line
-	emergencyPen   = 5000     // break where no rule allows one
-	adjDemerits    = 3000     // adjacent lines differ by more than one fitness class
-	widowDemerits  = 1e10     // last line holds a single character (plus punctuation)
-	overfullDemer  = 1e15     // a line wider than the measure (only when unavoidable)
-	shrinkBadness  = 50       // badness factor for shrinking: compression is preferred to stretching
-	stretchBadness = 100
-	maxWindow      = 1000    // at most this many boxes per line are considered
-	looseFill      = 2.0 / 3 // lines filled less than this are tried only if nothing else fits
-	eps            = 1e-9
+	charStretchEm = 1.0 / 16 // stretch of one inter-character gap (clreq §3.8 "Line Adjustment")
+	hanLatinGapEm = 0.25     // Han–Latin gap (clreq §3.2.1)
+	spaceStretch  = 0.5      // a space may grow by half its width …
+	spaceShrink   = 1.0 / 3  // … and shrink by a third (TeX's defaults)
+	linePenalty   = 10       // TeX \linepenalty
+	hyphenPenalty = 50       // break after an explicit hyphen (no hyphen is ever added)
+	urlPenalty    = 50       // break inside a URL
+	hangulPenalty = 1000     // break between Hangul syllables outside a Korean word (see markKorean)
+	// Korean is justified by its word spaces, not between the syllables of
+	// a word (as browsers do, CSS text-justify: inter-word): a space
+	// between Korean words may grow by this many times its width.
+	koreanSpaceStretch = 1.5
+	emergencyPen       = 5000 // break where no rule allows one
+	adjDemerits        = 3000 // adjacent lines differ by more than one fitness class
+	widowDemerits      = 1e10 // last line holds a single character (plus punctuation)
+	overfullDemer      = 1e15 // a line wider than the measure (only when unavoidable)
+	shrinkBadness      = 50   // badness factor for shrinking: compression is preferred to stretching
+	stretchBadness     = 100
+	maxWindow          = 1000    // at most this many boxes per line are considered
+	looseFill          = 2.0 / 3 // lines filled less than this are tried only if nothing else fits
+	eps                = 1e-9
 )
 
 // box is one grapheme cluster of visible text.
@@ -114,7 +118,7 @@ type scratch struct {
 	text                               []rune
 	runOf, byteOf                      []int32
 	brk                                []uint8
-	graph, url                         []bool
+	graph, url, ko                     []bool
 	boxes                              []box
 	joints                             []joint
 	cumW, cumSp, cumCh, cumShr, cumMin []float64
@@ -247,6 +251,8 @@ func (p *para) build() {
 	}
 	url := markURLs(text, sized(sc.url, n))
 	sc.url = url
+	ko := markKorean(text, sized(sc.ko, n))
+	sc.ko = ko
 
 	p.boxes, p.joints = sc.boxes[:0], sc.joints[:0]
 	defer func() { sc.boxes, sc.joints = p.boxes, p.joints }()
@@ -314,7 +320,7 @@ func (p *para) build() {
 					j.forced++
 				}
 			}
-			p.tailor(&j, prev, &bx, pendGap, url[lastEnd-1] && url[a])
+			p.tailor(&j, prev, &bx, pendGap, url[lastEnd-1] && url[a], ko[lastEnd-1] && ko[a])
 			p.joints = append(p.joints, j)
 		}
 		p.boxes = append(p.boxes, bx)
@@ -411,14 +417,21 @@ func (p *para) classify(b *box) {
 }
 
 // tailor sets the joint between a and b: its spacing, stretch and shrink
-// and the tailored break opportunity.
-func (p *para) tailor(j *joint, a, b *box, gap float64, inURL bool) {
+// and the tailored break opportunity. inURL tells whether a and b lie in
+// one URL; inKorean whether both lie in Korean words (see markKorean): the
+// same one, or two with white space between.
+func (p *para) tailor(j *joint, a, b *box, gap float64, inURL, inKorean bool) {
 	size := math.Max(a.size, b.size)
 	switch {
 	case gap > 0:
 		j.gap, j.strSp, j.shr = gap, gap*spaceStretch, gap*spaceShrink
+		if inKorean {
+			j.strSp = gap * koreanSpaceStretch
+		}
 	case a.wide || b.wide:
-		j.strCh = size * charStretchEm
+		if !inKorean {
+			j.strCh = size * charStretchEm
+		}
 		if p.opt.HanLatinSpace && !j.spaced {
 			// clreq §3.2.1: a quarter em between Han and Western letters or
 			// digits, none next to punctuation.
@@ -452,8 +465,10 @@ func (p *para) tailor(j *joint, a, b *box, gap float64, inURL bool) {
 		if !p.opt.StrictKinsoku && isSmallKana(b.first) && a.wide {
 			j.breakable = true
 		}
-		if isHangul(a.last) && isHangul(b.first) && j.breakable {
-			j.penalty = hangulPenalty // Korean breaks between words (see isHangul)
+		if inKorean {
+			j.breakable = false // Korean breaks between words (see markKorean)
+		} else if j.breakable && isHangul(a.last) && isHangul(b.first) {
+			j.penalty = hangulPenalty
 		}
 	}
 	if inURL {
@@ -489,6 +504,36 @@ func markURLs(text []rune, url []bool) []bool {
 		i = j
 	}
 	return url
+}
+
+// markKorean marks the runes of Korean words: maximal runs of non-space
+// characters that hold a Hangul syllable or jamo and no full-width stop
+// (，。、：；？！ belong to Chinese or Japanese sentences, which are not
+// separated by spaces). Korean is set with spaces between words and breaks
+// at them only, as with CSS word-break: keep-all: there is no break inside
+// such a word (between syllables, after digits as in 2025년, between Hanja
+// as in 大韓民國의, after a closing quote as in “서울”은) unless the word
+// alone is wider than the measure (an emergency break). Lines are justified
+// by widening the spaces between words, not the syllables of a word.
+func markKorean(text []rune, ko []bool) []bool {
+	for i := 0; i < len(text); {
+		if isGap(text[i]) {
+			i++
+			continue
+		}
+		j, hangul, stop := i, false, false
+		for ; j < len(text) && !isGap(text[j]); j++ {
+			hangul = hangul || isHangul(text[j])
+			stop = stop || classOf(text[j]) == pcStop
+		}
+		if hangul && !stop {
+			for k := i; k < j; k++ {
+				ko[k] = true
+			}
+		}
+		i = j
+	}
+	return ko
 }
 
 func containsURL(t []rune) bool {

@@ -46,13 +46,19 @@ func TestBreaks(t *testing.T) {
 		{"widow pulled down", "一二三四五六七八九十", 9, nil, []string{"一二三四五六七八", "九十"}},
 		{"widow with punctuation", "一二三四五六七八九十。", 9, nil, []string{"一二三四五六七八", "九十。"}},
 		{"forced break", "一二\n三四", 5, nil, []string{"一二", "三四"}},
-		// Korean breaks at the spaces between words rather than between
-		// the syllables of a word …
+		// Korean breaks at the spaces between words, never inside a word
+		// (CSS word-break: keep-all): not between syllables, nor after
+		// digits, Hanja or a closing quote that a particle follows …
 		{"ko at spaces", "가나다 라마바 사아자 차카", 7, nil, []string{"가나다라마바", "사아자차카"}},
-		// … unless a line would be far too loose: 가나다 alone on an 8 em
-		// line would stretch 5 em.
-		{"ko syllable break when loose", "가나다 라마바사아자차카타파하", 8, nil, []string{"가나다라마바사", "아자차카타파하"}},
+		{"ko loose line kept whole", "가나다 라마바 사아자차카", 8, nil, []string{"가나다라마바", "사아자차카"}},
+		{"ko digits and particle", "가나다 2025년에 라마", 6, nil, []string{"가나다", "2025년에", "라마"}},
+		{"ko quote and particle", "가나다 “서울”은 라마", 5, nil, []string{"가나다", "“서울”은", "라마"}},
+		{"ko hanja and particle", "가나 大韓民國의 다라", 6, nil, []string{"가나", "大韓民國의", "다라"}},
+		// … unless the word alone is wider than the measure.
+		{"ko word wider than the measure", "가나다 라마바사아자차카타파하", 8, nil, []string{"가나다라마바사", "아자차카타파하"}},
 		{"ko long word cut", "가나다라마바사아자차", 4, nil, []string{"가나다라", "마바사아", "자차"}},
+		// Hangul in a sentence with full-width stops is not a Korean word.
+		{"hangul among han", "一二三四가나，五六七八", 5, nil, []string{"一二三四", "가나，五六", "七八"}},
 		// The line before a hard break ends a line of text: no widow there
 		// either (a link or Latin run before the break made one).
 		{"widow before forced break", "一二三四五六七八九十\n三四", 9, nil, []string{"一二三四五六七八", "九十", "三四"}},
@@ -270,6 +276,50 @@ func TestBadInput(t *testing.T) {
 	} {
 		for _, w := range []float64{-1, 0, 1, 1e9} {
 			Paragraph(runs, Options{Width: w, Indent: 5})
+		}
+	}
+}
+
+// TestHardBreakAfterRun reproduces export/pdf's synthetic paragraph: runs of
+// bold, emphasis, code and a link, then a hard line break ("\n" from a
+// Markdown hard break) as a run of its own. The line before a hard break
+// ends a line of text just as a paragraph's last line does, so it must not
+// hold a single character either: in a narrow column the link text 連結
+// was split into 連 / 結 with 結 alone before the break, because the widow
+// rule only looked at the paragraph's final line. Every measure from 4 to
+// 20 em is tried, with and without a first-line indent.
+func TestHardBreakAfterRun(t *testing.T) {
+	tests := []struct {
+		name  string
+		texts []string
+	}{
+		{"link then break run", []string{"粗體字", "與強調", "code", "連結", "\n", "吉野家的𠮷字。臺灣的雜誌排版需要標點擠壓與禁則處理，"}},
+		{"break inside the link run", []string{"粗體字與強調", "code", "連結\n", "吉野家的𠮷字。"}},
+		{"break starts the next run", []string{"粗體字與強調code", "連結", "\n吉野家的𠮷字。"}},
+		{"latin link", []string{"參見", "example", "\n", "下一行"}},
+		{"two breaks", []string{"粗體字與強調", "連結", "\n\n", "吉野家"}},
+	}
+	for _, tc := range tests {
+		for _, indent := range []float64{0, 2} {
+			for w := 4.0; w <= 20; w += 0.25 {
+				runs := make([]Run, len(tc.texts))
+				for i, s := range tc.texts {
+					runs[i] = Run{Text: s, Face: fakeFace{hant: true}, Size: 1, Tag: i}
+				}
+				opt := Options{Width: w, Indent: indent, Punct: PunctHant}
+				lines := Paragraph(runs, opt)
+				checkInvariants(t, runs, opt, lines, 1e-6)
+				texts := lineTexts(lines)
+				for i := 0; i+1 < len(lines); i++ {
+					if lines[i].Break != BreakForced || len(lines[i].Items) == 0 {
+						continue
+					}
+					// A piece of one character can only be set alone.
+					if i > 0 && lines[i-1].Break != BreakForced && len([]rune(texts[i])) < 2 {
+						t.Errorf("%s, width %g, indent %g: %q alone before the hard break: %q", tc.name, w, indent, texts[i], texts)
+					}
+				}
+			}
 		}
 	}
 }

@@ -25,10 +25,18 @@ func sampleParagraphs(t testing.TB) [][]string {
 // issueParagraphs loads the issue in dir and returns its paragraphs' runs.
 func issueParagraphs(t testing.TB, dir string) [][]string {
 	t.Helper()
-	iss, _, err := issue.Load(dir)
-	if err != nil {
-		t.Fatalf("%s: %v", dir, err)
+	var paras [][]string
+	for _, a := range issueTexts(t, dir) {
+		paras = append(paras, a.paras...)
 	}
+	return paras
+}
+
+// blockRuns returns the texts of the inline runs of every block of running
+// text in blocks: paragraphs, subheads, quotes, list items and table cells,
+// with their runs of emphasis, links and hard breaks ("\n") as the
+// backends get them.
+func blockRuns(blocks []issue.Block) [][]string {
 	var paras [][]string
 	add := func(in []issue.Inline) {
 		var runs []string
@@ -67,9 +75,7 @@ func issueParagraphs(t testing.TB, dir string) [][]string {
 			}
 		}
 	}
-	for _, a := range iss.Articles() {
-		walk(a.Blocks)
-	}
+	walk(blocks)
 	return paras
 }
 

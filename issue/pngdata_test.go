@@ -106,3 +106,23 @@ func TestCheckPNGData(t *testing.T) {
 		})
 	}
 }
+
+// FuzzCheckPNGData: any bytes are judged without a panic, and a PNG that
+// image/png decodes is never refused.
+func FuzzCheckPNGData(f *testing.F) {
+	f.Add(pngChunks([2]string{"IHDR", ihdr(9000, 9000, 8, 2)}, [2]string{"IDAT", ""}, [2]string{"IEND", ""}))
+	f.Add(pngChunks([2]string{"IHDR", ihdr(1, 1, 1, 0)}, [2]string{"IDAT", "x\x9cc`\x00\x00\x00\x02\x00\x01"}, [2]string{"IEND", ""}))
+	var b bytes.Buffer
+	png.Encode(&b, image.NewGray(image.Rect(0, 0, 40, 30)))
+	f.Add(b.Bytes())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, err := png.DecodeConfig(bytes.NewReader(data))
+		if err != nil || int64(cfg.Width)*int64(cfg.Height) > 1<<20 {
+			return
+		}
+		err = checkPNGData(bytes.NewReader(data), cfg.Width, cfg.Height)
+		if _, derr := png.Decode(bytes.NewReader(data)); derr == nil && err != nil {
+			t.Errorf("a PNG that decodes is refused: %v", err)
+		}
+	})
+}

@@ -19,6 +19,12 @@ type goldenCase struct {
 	text  string
 	width float64 // em, at size 1 in the test face
 	mod   []func(*Options)
+	runs  []string // if set, text is these runs (as a backend makes them of bold, links, hard breaks)
+}
+
+// golden makes a case of one paragraph in several runs.
+func golden(name string, width float64, mod []func(*Options), runs ...string) goldenCase {
+	return goldenCase{name: name, text: strings.Join(runs, ""), width: width, mod: mod, runs: runs}
 }
 
 // goldenCases are the clreq examples and paragraphs of other scripts and
@@ -53,19 +59,23 @@ func goldenCases(t *testing.T) []goldenCase {
 	ragged := func(o *Options) { o.Align = AlignLeft }
 	indent := func(o *Options) { o.Indent = 2 }
 	return append(cases,
-		goldenCase{"zh-Hans sample paragraph", "推动区域协调发展，是解决发展不平衡不充分问题的重要途径，特别是受历史等因素影响，西部地区与其他地区在发展基础、产业结构等方面存在差距。", 17, []func(*Options){indent, hls}},
-		goldenCase{"zh-Hant with centred stops", "臺灣的雜誌排版需要標點擠壓與禁則處理。「引號」內的句子，也要照顧到；冒號：和分號；的寬度。", 12, []func(*Options){hant, indent}},
-		goldenCase{"ja with kana and prolonged sound mark", "コーヒーを飲みながら、ちょっと考えてみよう。きゃっきゃっと笑うこどもたち。", 9, []func(*Options){ja}},
-		goldenCase{"ja strict kinsoku", "コーヒーを飲みながら、ちょっと考えてみよう。きゃっきゃっと笑うこどもたち。", 9, []func(*Options){strict}},
-		goldenCase{"ko with spaces between words", "대한민국의 수도는 서울이며, 한글은 세종대왕이 창제하였다. 띄어쓰기를 지켜야 한다.", 10, nil},
-		goldenCase{"ko in a wider column", "대한민국의 수도는 서울이며, 한글은 세종대왕이 창제하였다. 띄어쓰기를 지켜야 한다. 한국어 문장은 어절 단위로 줄을 바꾸는 것이 읽기에 좋다.", 16, nil},
-		goldenCase{"mixed Latin and digits", "2025年3月，GDP增长5.2%，iPhone 16的销量达到1,200万台，约占China market的一半。", 11, []func(*Options){hls}},
-		goldenCase{"astral characters", "吉野家的𠮷字，𩸽魚與𠀋字都在第二平面：𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷。", 6, nil},
-		goldenCase{"long URL forced apart", "详见https://example.org/a/very/long/path/that/cannot/fit/on/one/line/index.html，谢谢。", 8, nil},
-		goldenCase{"long Latin word in a narrow measure", "一个Pneumonoultramicroscopicsilicovolcanoconiosis单词", 4, nil},
-		goldenCase{"narrow measure of 3 em", "“天生我材必有用”，千金散尽还复来！（烹羊宰牛）且为乐……", 3, nil},
-		goldenCase{"hard breaks", "第一行\n第二行很长很长很长很长很长很长\n\n第四行", 5, nil},
-		goldenCase{"ragged right", "推动区域协调发展，是解决发展不平衡不充分问题的重要途径。", 7, []func(*Options){ragged}},
+		golden("zh-Hans sample paragraph", 17, []func(*Options){indent, hls}, "推动区域协调发展，是解决发展不平衡不充分问题的重要途径，特别是受历史等因素影响，西部地区与其他地区在发展基础、产业结构等方面存在差距。"),
+		golden("zh-Hans consecutive quotes", 13, []func(*Options){indent}, "新疆精河县疾病预防控制中心优秀共产党员陈志刚，三十八年如一日，长年累月坚守在人迹罕至的荒山野岭地带，甘当鼠疫防控事业的“守门员”“宣传员”“服务员”。"),
+		golden("zh-Hans book titles and dates", 15, []func(*Options){indent, hls}, "3月16日出版的第6期《求是》杂志将发表中共中央总书记、国家主席、中央军委主席习近平的重要文章《坚持和落实“两个毫不动摇”》。这是习近平总书记2013年11月至2025年2月期间有关重要论述的节录。"),
+		golden("zh-Hant link then hard break", 9, []func(*Options){hant}, "粗體字", "與強調", "code", "連結", "\n", "吉野家的𠮷字。臺灣的雜誌排版需要標點擠壓與禁則處理，"),
+		golden("zh-Hant with centred stops", 12, []func(*Options){hant, indent}, "臺灣的雜誌排版需要標點擠壓與禁則處理。「引號」內的句子，也要照顧到；冒號：和分號；的寬度。"),
+		golden("ja with kana and prolonged sound mark", 9, []func(*Options){ja}, "コーヒーを飲みながら、ちょっと考えてみよう。きゃっきゃっと笑うこどもたち。"),
+		golden("ja strict kinsoku", 9, []func(*Options){strict}, "コーヒーを飲みながら、ちょっと考えてみよう。きゃっきゃっと笑うこどもたち。"),
+		golden("ko with spaces between words", 10, nil, "대한민국의 수도는 서울이며, 한글은 세종대왕이 창제하였다. 띄어쓰기를 지켜야 한다."),
+		golden("ko in a wider column", 16, nil, "대한민국의 수도는 서울이며, 한글은 세종대왕이 창제하였다. 띄어쓰기를 지켜야 한다. 한국어 문장은 어절 단위로 줄을 바꾸는 것이 읽기에 좋다."),
+		golden("ko with digits Hanja and quotes", 12, nil, "2025년에 “서울”은 大韓民國의 수도이다. 한글은 1443년 세종대왕이 창제하였다. 국립국어원은 표준국어대사전을 펴냈다."),
+		golden("mixed Latin and digits", 11, []func(*Options){hls}, "2025年3月，GDP增长5.2%，iPhone 16的销量达到1,200万台，约占China market的一半。"),
+		golden("astral characters", 6, nil, "吉野家的𠮷字，𩸽魚與𠀋字都在第二平面：𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷。"),
+		golden("long URL forced apart", 8, nil, "详见https://example.org/a/very/long/path/that/cannot/fit/on/one/line/index.html，谢谢。"),
+		golden("long Latin word in a narrow measure", 4, nil, "一个Pneumonoultramicroscopicsilicovolcanoconiosis单词"),
+		golden("narrow measure of 3 em", 3, nil, "“天生我材必有用”，千金散尽还复来！（烹羊宰牛）且为乐……"),
+		golden("hard breaks", 5, nil, "第一行\n第二行很长很长很长很长很长很长\n\n第四行"),
+		golden("ragged right", 7, []func(*Options){ragged}, "推动区域协调发展，是解决发展不平衡不充分问题的重要途径。"),
 	)
 }
 
@@ -145,7 +155,14 @@ func TestGolden(t *testing.T) {
 			for _, m := range c.mod {
 				m(&opt)
 			}
-			runs := []Run{{Text: c.text, Face: fakeFace{hant: opt.Punct == PunctHant}, Size: 1}}
+			texts := c.runs
+			if texts == nil {
+				texts = []string{c.text}
+			}
+			var runs []Run
+			for i, s := range texts {
+				runs = append(runs, Run{Text: s, Face: fakeFace{hant: opt.Punct == PunctHant}, Size: 1, Tag: i})
+			}
 			lines := Paragraph(runs, opt)
 			checkInvariants(t, runs, opt, lines, 1e-6)
 			got := describe(c, lines)

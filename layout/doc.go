@@ -15,6 +15,9 @@
 //     tailored by the line start and line end prohibitions (clreq §3.1.7,
 //     jlreq §3.1.7 kinsoku), never inside Latin words, numbers with units,
 //     dash and ellipsis pairs, and inside URLs only after / . -;
+//   - Korean breaks only at the spaces between words, as with CSS
+//     word-break: keep-all (a word is cut only when it alone is wider
+//     than the measure), and is justified by widening those spaces;
 //   - adjacent full-width punctuation is compressed, opening brackets at a
 //     line start and closing marks at a line end are set half-width, per
 //     PunctStyle, and only where the face's ink shows a blank side

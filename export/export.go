@@ -213,6 +213,23 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 	if opt.HeadingFont != "" {
 		heading = opt.HeadingFont
 	}
+	// A font named in issue.yaml that does not load is a problem at its
+	// line there (the library caches what it loads: no double work).
+	var problems issue.Problems
+	for _, f := range []struct{ key, spec, flag string }{{"body", body, opt.BodyFont}, {"heading", heading, opt.HeadingFont}} {
+		if f.spec == "" || f.flag != "" {
+			continue
+		}
+		if _, err := lib.Load(f.spec); err != nil {
+			yaml := filepath.Join(iss.Dir, issue.FileName)
+			rel, _ := filepath.Rel(iss.Dir, strings.SplitN(f.spec, "#", 2)[0])
+			problems = append(problems, issue.Problem{File: src.display(yaml), Line: src.line(yaml, filepath.ToSlash(rel)),
+				Message: fmt.Sprintf("fonts: %s: %v", f.key, err)})
+		}
+	}
+	if len(problems) > 0 {
+		return problems
+	}
 	set, err := lib.Set(body, heading)
 	if err != nil {
 		return err // names the role and the file

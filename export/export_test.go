@@ -346,8 +346,14 @@ func TestRunBrokenIssueFont(t *testing.T) {
 	var res Result
 	opt := Options{OutDir: out}
 	err := run(dir, library(), &opt, fakeBackends(p, e), &res)
-	if err == nil || !strings.Contains(err.Error(), "bad.ttf") {
-		t.Errorf("err = %v, want one naming bad.ttf", err)
+	var ps issue.Problems
+	if !errors.As(err, &ps) || len(ps) != 1 {
+		t.Fatalf("err = %v, want one problem", err)
+	}
+	// issue.yaml: 7 lines from newIssue, then the fonts line.
+	if want := filepath.Join(dir, "issue.yaml"); ps[0].File != want || ps[0].Line != 8 ||
+		!strings.Contains(ps[0].Message, "fonts: body:") || !strings.Contains(ps[0].Message, "give a .ttf file") {
+		t.Errorf("problem %q, want %s:8 naming fonts: body and the fix", ps[0], want)
 	}
 	if got := files(t, out); len(got) != 0 || p.iss != nil {
 		t.Errorf("wrote %q with a broken font", got)

@@ -162,7 +162,7 @@ func (f *Face) Runes() []rune {
 func parseFace(data []byte, label string) (f *Face, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			f, err = nil, fmt.Errorf("%s: corrupt font (%v)", label, r)
+			f, err = nil, fmt.Errorf("%s: corrupt font (%v); %s", label, r, damaged)
 		}
 	}()
 	if err := checkTrueType(data, label); err != nil {
@@ -170,7 +170,7 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 	}
 	_, tabs, err := readTables(data, 0)
 	if err != nil {
-		return nil, fmt.Errorf("%s: corrupt font: %v", label, err)
+		return nil, fmt.Errorf("%s: corrupt font: %v; %s", label, err, damaged)
 	}
 	// raw returns a table in place: no copies of the (megabytes of) glyf.
 	raw := func(tag string) []byte {
@@ -192,7 +192,7 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 	}
 	upem := float64(head.Upem())
 	if upem < 16 || upem > 16384 {
-		return nil, fmt.Errorf("%s: corrupt font: units per em %v", label, upem)
+		return nil, fmt.Errorf("%s: corrupt font: units per em %v; %s", label, upem, damaged)
 	}
 	f = &Face{
 		data:   data,
@@ -308,7 +308,7 @@ func faceName(names tables.Name) string {
 // message that says what it is and how to fix it.
 func checkTrueType(data []byte, label string) error {
 	if len(data) < 12 {
-		return fmt.Errorf("%s: not a font file (%d bytes)", label, len(data))
+		return fmt.Errorf("%s: not a font file (%d bytes); give a .ttf file, or a .ttc with #index", label, len(data))
 	}
 	version := binary.BigEndian.Uint32(data)
 	switch version {
@@ -322,7 +322,7 @@ func checkTrueType(data []byte, label string) error {
 	}
 	_, tabs, err := readTables(data, 0)
 	if err != nil {
-		return fmt.Errorf("%s: corrupt font: %v", label, err)
+		return fmt.Errorf("%s: corrupt font: %v; %s", label, err, damaged)
 	}
 	if version == tagOpenType || hasTable(tabs, "CFF ") || hasTable(tabs, "CFF2") {
 		return cffError(label)
@@ -332,11 +332,14 @@ func checkTrueType(data []byte, label string) error {
 	}
 	for _, tag := range []string{"cmap", "head", "hhea", "hmtx", "maxp"} {
 		if !hasTable(tabs, tag) {
-			return fmt.Errorf("%s: corrupt font: no %q table", label, tag)
+			return fmt.Errorf("%s: corrupt font: no %q table; %s", label, tag, damaged)
 		}
 	}
 	return nil
 }
+
+// damaged is the fix for a font file that does not parse.
+const damaged = "the file is damaged or cut short: copy it again, or choose another font"
 
 // cffError is the error for PostScript-flavoured fonts.
 func cffError(label string) error {

@@ -156,12 +156,12 @@ func isCollection(data []byte) bool {
 func collectionFace(data []byte, path, sel string) (index int, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%s: corrupt font collection (%v)", path, r)
+			err = fmt.Errorf("%s: corrupt font collection (%v); %s", path, r, damaged)
 		}
 	}()
 	offs, err := collectionOffsets(data)
 	if err != nil {
-		return 0, fmt.Errorf("%s: corrupt font collection: %v", path, err)
+		return 0, fmt.Errorf("%s: corrupt font collection: %v; %s", path, err, damaged)
 	}
 	if sel == "" {
 		return 0, nil
@@ -211,16 +211,16 @@ func collectionNames(data []byte, off uint32) (full, family string) {
 func extractFace(data []byte, index int, label string) (ttf []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			ttf, err = nil, fmt.Errorf("%s: corrupt font collection (%v)", label, r)
+			ttf, err = nil, fmt.Errorf("%s: corrupt font collection (%v); %s", label, r, damaged)
 		}
 	}()
 	offs, err := collectionOffsets(data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: corrupt font collection: %v", label, err)
+		return nil, fmt.Errorf("%s: corrupt font collection: %v; %s", label, err, damaged)
 	}
 	version, tabs, err := readTables(data, offs[index])
 	if err != nil {
-		return nil, fmt.Errorf("%s: corrupt font collection: %v", label, err)
+		return nil, fmt.Errorf("%s: corrupt font collection: %v; %s", label, err, damaged)
 	}
 	if version == tagOpenType || hasTable(tabs, "CFF ") || hasTable(tabs, "CFF2") {
 		return nil, cffError(label)

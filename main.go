@@ -384,7 +384,7 @@ func checkPaths(c *cli.Context, cmd string) error {
 	}
 	for _, a := range c.Args().Slice() {
 		if strings.HasPrefix(a, "-") {
-			return usageError{fmt.Errorf("%s: flag %s after an issue directory; put flags before the directories", cmd, a)}
+			return usageError{fmt.Errorf("%s: flag %s after an issue directory; put flags before the directories (a directory whose name starts with - is written ./%s)", cmd, a, a)}
 		}
 	}
 	return nil

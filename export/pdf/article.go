@@ -179,7 +179,11 @@ func (c *composer) spans(ins []issue.Inline, st style) []span {
 			s.bold = true
 		}
 		if in.Style&issue.Emphasis != 0 {
-			s.role = fonts.Heading
+			if st.latin {
+				s.oblique = true // an italic, synthesised (see style.latin)
+			} else {
+				s.role = fonts.Heading
+			}
 		}
 		if in.Style&issue.CodeSpan != 0 {
 			s.color = rgb{0x55, 0x3a, 0x30}

@@ -78,7 +78,9 @@ func (c *composer) setArticles() {
 			for i := range work {
 				a := arts[i]
 				bs := []block{c.titleBlock(a)}
-				bs = append(bs, c.blocks(a.Blocks, c.geo.colW, bodyStyle, 2*bodyStyle.size)...)
+				st := bodyStyle
+				st.latin = !isCJK(a.Language)
+				bs = append(bs, c.blocks(a.Blocks, c.geo.colW, st, 2*bodyStyle.size)...)
 				out[i] = append(bs, c.endMatter(a)...)
 			}
 		}()

@@ -26,11 +26,16 @@ import (
 // marker colour by the real colour and text render mode 2.
 const boldMarker = 255
 
-// boldStyle is how one synthetic-bold text is drawn.
+// boldStyle is how one synthetic-bold or synthetic-oblique text is drawn.
 type boldStyle struct {
-	color rgb
-	width float64 // outline stroke width, points
+	color   rgb
+	width   float64 // outline stroke width, points; 0 for no bold
+	oblique bool    // slanted by obliqueSkew
 }
+
+// obliqueSkew is the horizontal shear of synthetic oblique text: tan 12°,
+// the slant of most italics.
+const obliqueSkew = 0.2126
 
 // drawing is gopdf's output with what finish needs to complete it.
 type drawing struct {
@@ -109,8 +114,11 @@ func draw(doc *document) (*drawing, error) {
 				gp.SetCharSpacing(t.spacing)
 				spacing = t.spacing
 			}
-			if t.bold {
-				bs := boldStyle{t.color, t.size * 0.035}
+			if t.bold || t.oblique {
+				bs := boldStyle{color: t.color, oblique: t.oblique}
+				if t.bold {
+					bs.width = t.size * 0.035
+				}
 				k, ok := boldIndex[bs]
 				if !ok {
 					k = len(d.bolds)

@@ -200,14 +200,42 @@ func applyBold(stream []byte, bolds []boldStyle) []byte {
 		bs := bolds[idx]
 		out.Write(rest[:bt])
 		out.WriteString("q\n")
-		out.Write(block[:m])
+		head := block[:m]
+		if bs.oblique {
+			head = slant(head)
+		}
+		out.Write(head)
 		r, g, b := float64(bs.color.R)/255, float64(bs.color.G)/255, float64(bs.color.B)/255
-		fmt.Fprintf(&out, "%.3f %.3f %.3f rg %.3f %.3f %.3f RG %s w 2 Tr", r, g, b, r, g, b, num(bs.width))
+		if bs.width > 0 {
+			fmt.Fprintf(&out, "%.3f %.3f %.3f rg %.3f %.3f %.3f RG %s w 2 Tr", r, g, b, r, g, b, num(bs.width))
+		} else {
+			fmt.Fprintf(&out, "%.3f %.3f %.3f rg", r, g, b)
+		}
 		out.Write(block[lineEnd:])
 		out.WriteString("Q\n")
 		rest = rest[et:]
 	}
 	return out.Bytes()
+}
+
+// slant turns the "x y TD" that starts a text object gopdf writes into a
+// text matrix sheared by obliqueSkew at the same point: at the start of a
+// text object, x y TD is 1 0 0 1 x y Tm.
+func slant(head []byte) []byte {
+	body, ok := bytes.CutPrefix(head, []byte("BT\n"))
+	if !ok {
+		return head
+	}
+	line, rest, ok := bytes.Cut(body, []byte("\n"))
+	if !ok {
+		return head
+	}
+	f := strings.Fields(string(line))
+	if len(f) != 3 || f[2] != "TD" {
+		return head
+	}
+	out := fmt.Appendf(nil, "BT\n1 0 %s 1 %s %s Tm\n", num(obliqueSkew), f[0], f[1])
+	return append(out, rest...)
 }
 
 var (

@@ -85,6 +85,7 @@ type textItem struct {
 	size    float64
 	color   rgb
 	bold    bool    // synthetic bold (the face is not bold)
+	oblique bool    // synthetic oblique (slanted by the text matrix)
 	spacing float64 // extra space after every character (PDF Tc)
 	// pageRef, when set, is an article ID whose page number replaces
 	// text at drawing time; x is then the right edge of the number.

@@ -14,6 +14,11 @@ type style struct {
 	leading float64 // baseline to baseline
 	color   rgb
 	bold    bool // bold wanted: synthesised when the face is not bold
+	// latin is set for the text of an article in a language not written
+	// in Han, kana or Hangul: its emphasis is slanted (oblique) in the same
+	// face, where CJK emphasis changes to the heading face.
+	latin   bool
+	oblique bool // slanted by the text matrix: no face has an italic
 }
 
 // Colours.
@@ -56,6 +61,18 @@ func (s style) sized(size float64) style {
 }
 
 // punctFor picks the punctuation convention of a BCP 47 language tag.
+// isCJK reports whether a language is written in Han, kana or Hangul
+// (an empty tag is taken for the default, Chinese).
+func isCJK(lang string) bool {
+	l := strings.ToLower(lang)
+	for _, p := range []string{"zh", "ja", "ko", "yue", "wuu", "lzh", "cmn"} {
+		if l == p || strings.HasPrefix(l, p+"-") {
+			return true
+		}
+	}
+	return l == ""
+}
+
 func punctFor(lang string) (layout.PunctStyle, bool) {
 	l := strings.ToLower(lang)
 	switch {

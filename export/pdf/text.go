@@ -129,7 +129,7 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo) setLin
 			}
 			g = &group{item: textItem{
 				x: it.X, text: it.Text, face: info.face, size: info.st.size,
-				color: info.st.color, bold: info.st.bold && !info.face.IsBold(),
+				color: info.st.color, bold: info.st.bold && !info.face.IsBold(), oblique: info.st.oblique,
 			}, run: it.Run, nat: nat, glyphs: n}
 		}
 		if info.link != "" {

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
 )
 
@@ -163,7 +164,7 @@ func TestSubsetTagAndName(t *testing.T) {
 
 func TestApplyBold(t *testing.T) {
 	in := "0.5 w\nBT\n1.00 2.00 TD\n/F1 10 Tf 0 Tc\n2.55 0.00 0.00 0.01 k\n[<0001>] TJ\nET\nBT\n1 2 TD\n0.1 0.1 0.1 rg\n[<0002>] TJ\nET\n"
-	bolds := []boldStyle{{rgb{255, 0, 0}, 0.3}, {rgb{0, 0, 255}, 0.4}}
+	bolds := []boldStyle{{color: rgb{255, 0, 0}, width: 0.3}, {color: rgb{0, 0, 255}, width: 0.4}}
 	got := string(applyBold([]byte(in), bolds))
 	want := "0.5 w\nq\nBT\n1.00 2.00 TD\n/F1 10 Tf 0 Tc\n0.000 0.000 1.000 rg 0.000 0.000 1.000 RG 0.4 w 2 Tr\n[<0001>] TJ\nET\nQ\nBT\n1 2 TD\n0.1 0.1 0.1 rg\n[<0002>] TJ\nET\n"
 	if got != want {
@@ -172,6 +173,39 @@ func TestApplyBold(t *testing.T) {
 	// A marker index out of range is left alone, not a panic.
 	if out := applyBold([]byte(in), nil); string(out) != in {
 		t.Fatalf("unknown marker rewritten: %s", out)
+	}
+	// Oblique: the text object starts at the same point with a sheared
+	// matrix; without bold there is no stroke.
+	oblique := []boldStyle{{color: rgb{255, 0, 0}, oblique: true}, {color: rgb{0, 0, 255}, width: 0.4, oblique: true}}
+	got = string(applyBold([]byte(in), oblique))
+	want = "0.5 w\nq\nBT\n1 0 0.213 1 1.00 2.00 Tm\n/F1 10 Tf 0 Tc\n0.000 0.000 1.000 rg 0.000 0.000 1.000 RG 0.4 w 2 Tr\n[<0001>] TJ\nET\nQ\nBT\n1 2 TD\n0.1 0.1 0.1 rg\n[<0002>] TJ\nET\n"
+	if got != want {
+		t.Fatalf("bold oblique: got\n%s\nwant\n%s", got, want)
+	}
+	in0 := strings.Replace(in, "0.01 k", "0.00 k", 1)
+	got = string(applyBold([]byte(in0), oblique))
+	want = "0.5 w\nq\nBT\n1 0 0.213 1 1.00 2.00 Tm\n/F1 10 Tf 0 Tc\n1.000 0.000 0.000 rg\n[<0001>] TJ\nET\nQ\nBT\n1 2 TD\n0.1 0.1 0.1 rg\n[<0002>] TJ\nET\n"
+	if got != want {
+		t.Fatalf("oblique: got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestEmphasisByLanguage: emphasis in a Chinese article changes to the
+// heading face; in an English one it stays in the body face, slanted.
+func TestEmphasisByLanguage(t *testing.T) {
+	ins := []issue.Inline{{Text: "plain "}, {Text: "stressed", Style: issue.Emphasis}}
+	c := &composer{}
+	for _, tt := range []struct {
+		lang    string
+		role    fonts.Role
+		oblique bool
+	}{{"zh-CN", fonts.Heading, false}, {"ja", fonts.Heading, false}, {"ko", fonts.Heading, false}, {"", fonts.Heading, false}, {"en", fonts.Body, true}, {"fr-CA", fonts.Body, true}} {
+		st := bodyStyle
+		st.latin = !isCJK(tt.lang)
+		sp := c.spans(ins, st)
+		if sp[1].st.role != tt.role || sp[1].st.oblique != tt.oblique || sp[0].st.oblique {
+			t.Errorf("%q: emphasis role %v oblique %v", tt.lang, sp[1].st.role, sp[1].st.oblique)
+		}
 	}
 }
 

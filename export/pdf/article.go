@@ -118,9 +118,9 @@ func (c *composer) blocks(bs []issue.Block, w float64, st style, indent float64)
 			keepLines(lines)
 			out = append(out, lines...)
 		case *issue.Heading:
-			hs := subheadStyle
+			hs := subheadStyle.of(st)
 			if b.Level > 2 {
-				hs = subhead3Style
+				hs = subhead3Style.of(st)
 			}
 			lines := c.textBlocks(c.spans(b.Inlines, hs), hs, w, 0, alignLeft)
 			for i := range lines {
@@ -131,7 +131,7 @@ func (c *composer) blocks(bs []issue.Block, w float64, st style, indent float64)
 			}
 			out = append(out, lines...)
 		case *issue.Quote:
-			qs := quoteStyle
+			qs := quoteStyle.of(st)
 			indent := 2 * st.size
 			inner := c.blocks(b.Blocks, w-indent, qs, 2*qs.size)
 			for i := range inner {

@@ -80,6 +80,9 @@ func (c *composer) setArticles() {
 				bs := []block{c.titleBlock(a)}
 				st := bodyStyle
 				st.latin = !isCJK(a.Language)
+				if a.Language != c.iss.Language {
+					st.lang = a.Language
+				}
 				bs = append(bs, c.blocks(a.Blocks, c.geo.colW, st, 2*bodyStyle.size)...)
 				out[i] = append(bs, c.endMatter(a)...)
 			}

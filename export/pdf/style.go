@@ -19,6 +19,9 @@ type style struct {
 	// face, where CJK emphasis changes to the heading face.
 	latin   bool
 	oblique bool // slanted by the text matrix: no face has an italic
+	// lang is the language of an article's text, which sets its
+	// punctuation style; "" for the issue's.
+	lang string
 }
 
 // Colours.
@@ -61,6 +64,13 @@ func (s style) sized(size float64) style {
 }
 
 // punctFor picks the punctuation convention of a BCP 47 language tag.
+// of returns s for text of the article that parent styles: with its
+// language and its way of emphasis.
+func (s style) of(parent style) style {
+	s.lang, s.latin = parent.lang, parent.latin
+	return s
+}
+
 // isCJK reports whether a language is written in Han, kana or Hangul
 // (an empty tag is taken for the default, Chinese).
 func isCJK(lang string) bool {

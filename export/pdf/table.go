@@ -16,7 +16,7 @@ func (c *composer) table(t *issue.Table, w float64, st style) []block {
 	if span {
 		w = c.geo.textWidth()
 	}
-	ts := tableStyle
+	ts := tableStyle.of(st)
 	pad := 3.0
 	cellW := w / float64(ncols)
 	var out []block

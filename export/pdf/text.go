@@ -53,9 +53,13 @@ func (s *setter) paragraph(spans []span, width, indent float64, align layout.Ali
 	if len(runs) == 0 {
 		return nil
 	}
+	punct, strict := s.punct, s.strict
+	if lang := spans[0].st.lang; lang != "" {
+		punct, strict = punctFor(lang) // an article in a language of its own
+	}
 	lines := layout.Paragraph(runs, layout.Options{
-		Width: width, Indent: indent, Punct: s.punct, Align: align,
-		HanLatinSpace: s.hanLatin, StrictKinsoku: s.strict,
+		Width: width, Indent: indent, Punct: punct, Align: align,
+		HanLatinSpace: s.hanLatin, StrictKinsoku: strict,
 	})
 	out := make([]setLine, 0, len(lines))
 	for _, ln := range lines {

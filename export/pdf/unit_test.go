@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"compress/zlib"
 	"io"
+	"math"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/layout"
 )
 
 func lines(hs ...float64) []block {
@@ -273,4 +275,27 @@ func FuzzApplyBold(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		applyBold(b, []boldStyle{{}})
 	})
+}
+
+// TestArticleLanguagePunctuation: text whose style carries a language of
+// its own is set with that language's punctuation style, whatever the
+// issue's: a final 。 keeps its full em in GB style and is halved in
+// Japanese (jlreq).
+func TestArticleLanguagePunctuation(t *testing.T) {
+	set, err := fonts.NewLibrary().Set("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &setter{set: set, punct: layout.PunctGB}
+	for _, tt := range []struct {
+		lang  string
+		width float64
+	}{{"", 40}, {"zh-CN", 40}, {"ja", 35}} {
+		st := bodyStyle
+		st.size, st.lang = 10, tt.lang
+		lines := s.paragraph([]span{{text: "一二三。", st: st}}, 200, 0, layout.AlignLeft)
+		if len(lines) != 1 || math.Abs(lines[0].width-tt.width) > 0.01 {
+			t.Errorf("lang %q: width %v, want %v", tt.lang, lines[0].width, tt.width)
+		}
+	}
 }

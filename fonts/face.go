@@ -172,15 +172,8 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: corrupt font: %v; %s", label, err, damaged)
 	}
-	// raw returns a table in place: no copies of the (megabytes of) glyf.
-	raw := func(tag string) []byte {
-		for _, t := range tabs {
-			if t.tag == tag {
-				return t.data
-			}
-		}
-		return nil
-	}
+	// Tables are used in place: no copies of the (megabytes of) glyf.
+	raw := func(tag string) []byte { return tableData(tabs, tag) }
 	// The tables are read one by one rather than through font.NewFont,
 	// which parses every outline: a face needs only metrics.
 	invalid := func(table string, err error) error {

@@ -190,21 +190,15 @@ func collectionNames(data []byte, off uint32) (full, family string) {
 	if err != nil {
 		return "", ""
 	}
-	for _, t := range tabs {
-		if t.tag != "name" {
-			continue
-		}
-		names, _, err := tables.ParseName(t.data)
-		if err != nil {
-			return "", ""
-		}
-		family = names.Name(16)
-		if family == "" {
-			family = names.Name(1)
-		}
-		return faceName(names), family
+	names, _, err := tables.ParseName(tableData(tabs, "name"))
+	if err != nil { // no name table, or an unreadable one
+		return "", ""
 	}
-	return "", ""
+	family = names.Name(16)
+	if family == "" {
+		family = names.Name(1)
+	}
+	return faceName(names), family
 }
 
 // extractFace writes face index of a collection as a standalone font.

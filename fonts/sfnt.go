@@ -80,6 +80,17 @@ func readTables(data []byte, off uint32) (uint32, []sfntTable, error) {
 	return version, tables, nil
 }
 
+// tableData returns the data of the table with the tag, in place (no
+// copy), or nil when there is none.
+func tableData(tables []sfntTable, tag string) []byte {
+	for _, t := range tables {
+		if t.tag == tag {
+			return t.data
+		}
+	}
+	return nil
+}
+
 // hasTable reports whether tables holds a table with the tag.
 func hasTable(tables []sfntTable, tag string) bool {
 	for _, t := range tables {

@@ -112,18 +112,8 @@ func (f *Face) verticalTables(order []uint16) []sfntTable {
 	if err != nil {
 		return tables
 	}
-	var maxp, vhea, vmtx []byte
-	for _, t := range tabs {
-		switch t.tag {
-		case "maxp":
-			maxp = t.data
-		case "vhea":
-			vhea = t.data
-		case "vmtx":
-			vmtx = t.data
-		}
-	}
-	if vhea, vmtx := subsetVmtx(vhea, vmtx, numGlyphs(maxp), order); vhea != nil {
+	vhea, vmtx := subsetVmtx(tableData(tabs, "vhea"), tableData(tabs, "vmtx"), numGlyphs(tableData(tabs, "maxp")), order)
+	if vhea != nil {
 		tables = append(tables, sfntTable{"vhea", vhea}, sfntTable{"vmtx", vmtx})
 	}
 	return tables

@@ -28,14 +28,7 @@ func subsetTables(data []byte, glyphs []uint16, cmap map[rune]uint16) (tables []
 	if err != nil {
 		return nil, nil, err
 	}
-	get := func(tag string) []byte {
-		for _, t := range tabs {
-			if t.tag == tag {
-				return t.data
-			}
-		}
-		return nil
-	}
+	get := func(tag string) []byte { return tableData(tabs, tag) }
 	be := binary.BigEndian
 	head, maxp, hhea, hmtx := get("head"), get("maxp"), get("hhea"), get("hmtx")
 	if len(head) < 54 || len(maxp) < 6 || len(hhea) < 36 {
@@ -456,15 +449,11 @@ func Hollow(ttf []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := -1
-	for _, t := range tabs {
-		if t.tag == "maxp" && len(t.data) >= 6 {
-			n = int(binary.BigEndian.Uint16(t.data[4:]))
-		}
-	}
-	if n < 0 {
+	maxp := tableData(tabs, "maxp")
+	if len(maxp) < 6 {
 		return nil, errors.New("no maxp table")
 	}
+	n := int(binary.BigEndian.Uint16(maxp[4:]))
 	out := make([]sfntTable, 0, len(tabs))
 	for _, t := range tabs {
 		switch t.tag {

@@ -178,38 +178,7 @@ func (c *checker) article(a *issue.Article) {
 	for _, s := range a.Authors {
 		c.text(s)
 	}
-	c.blocks(a.Blocks)
-}
-
-func (c *checker) blocks(blocks []issue.Block) {
-	for _, b := range blocks {
-		switch b := b.(type) {
-		case *issue.Paragraph:
-			c.inlines(b.Inlines)
-		case *issue.Heading:
-			c.inlines(b.Inlines)
-		case *issue.Quote:
-			c.blocks(b.Blocks)
-		case *issue.List:
-			for _, item := range b.Items {
-				c.blocks(item)
-			}
-		case *issue.Table:
-			for _, cell := range b.Header {
-				c.inlines(cell)
-			}
-			for _, row := range b.Rows {
-				for _, cell := range row {
-					c.inlines(cell)
-				}
-			}
-		case *issue.Figure:
-			c.text(b.Caption)
-			c.text(b.Credit)
-		case *issue.Code:
-			c.text(b.Text)
-		}
-	}
+	issue.EachText(a.Blocks, c.inlines, c.text)
 }
 
 func (c *checker) inlines(ins []issue.Inline) {

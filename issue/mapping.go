@@ -76,6 +76,55 @@ func mapOne(p *string, f func([]string) []string) {
 	}
 }
 
+// EachText calls inline with the runs of every stretch of inline text of
+// blocks, in reading order — paragraphs, subheads, quotes, list items and
+// table cells — and other with every text that is not inline: figure
+// captions and credits, code blocks. Either may be nil. It is how readers
+// of the model (coverage checks, tests) see all of an article's text.
+func EachText(blocks []Block, inline func([]Inline), other func(string)) {
+	if inline == nil {
+		inline = func([]Inline) {}
+	}
+	if other == nil {
+		other = func(string) {}
+	}
+	var walk func([]Block)
+	walk = func(blocks []Block) {
+		for _, b := range blocks {
+			switch b := b.(type) {
+			case *Paragraph:
+				inline(b.Inlines)
+			case *Heading:
+				inline(b.Inlines)
+			case *Quote:
+				walk(b.Blocks)
+			case *List:
+				for _, item := range b.Items {
+					walk(item)
+				}
+			case *Table:
+				for _, c := range b.Header {
+					inline(c)
+				}
+				for _, row := range b.Rows {
+					for _, c := range row {
+						inline(c)
+					}
+				}
+			case *Figure:
+				other(b.Caption)
+				other(b.Credit)
+			case *Code:
+				other(b.Text)
+			}
+		}
+	}
+	walk(blocks)
+}
+
+// mapBlocks is MapRuns over blocks. It rewrites texts in place, so it
+// cannot be built on EachText, which only reads: code blocks are left
+// alone and captions are assigned.
 func mapBlocks(blocks []Block, f func([]string) []string) {
 	for _, b := range blocks {
 		switch b := b.(type) {

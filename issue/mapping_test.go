@@ -144,3 +144,31 @@ func TestMapRuns(t *testing.T) {
 		t.Errorf("a nil result changed the text: %q", p.Inlines[0].Text)
 	}
 }
+
+// TestEachText: every text of the blocks, in reading order, inline runs
+// apart from captions, credits and code.
+func TestEachText(t *testing.T) {
+	blocks := []Block{
+		&Paragraph{Inlines: []Inline{{Text: "p1"}, {Text: "p2", Style: Strong}}},
+		&Heading{Level: 2, Inlines: []Inline{{Text: "h"}}},
+		&Quote{Blocks: []Block{&Paragraph{Inlines: []Inline{{Text: "q"}}}}},
+		&List{Items: [][]Block{{&Paragraph{Inlines: []Inline{{Text: "l1"}}}}, {&Paragraph{Inlines: []Inline{{Text: "l2"}}}}}},
+		&Table{Header: [][]Inline{{{Text: "th"}}}, Rows: [][][]Inline{{{{Text: "td"}}}}},
+		&Figure{Caption: "cap", Credit: "cred"},
+		&Code{Text: "code"},
+		&Rule{},
+	}
+	var got []string
+	EachText(blocks, func(in []Inline) {
+		var s []string
+		for _, r := range in {
+			s = append(s, r.Text)
+		}
+		got = append(got, "["+strings.Join(s, "|")+"]")
+	}, func(s string) { got = append(got, s) })
+	want := "[p1|p2] [h] [q] [l1] [l2] [th] [td] cap cred code"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, " "), want)
+	}
+	EachText(blocks, nil, nil) // either callback may be nil
+}

@@ -38,7 +38,7 @@ func issueParagraphs(t testing.TB, dir string) [][]string {
 // backends get them.
 func blockRuns(blocks []issue.Block) [][]string {
 	var paras [][]string
-	add := func(in []issue.Inline) {
+	issue.EachText(blocks, func(in []issue.Inline) {
 		var runs []string
 		for _, r := range in {
 			if r.Text != "" {
@@ -48,34 +48,7 @@ func blockRuns(blocks []issue.Block) [][]string {
 		if len(runs) > 0 {
 			paras = append(paras, runs)
 		}
-	}
-	var walk func(blocks []issue.Block)
-	walk = func(blocks []issue.Block) {
-		for _, b := range blocks {
-			switch b := b.(type) {
-			case *issue.Paragraph:
-				add(b.Inlines)
-			case *issue.Heading:
-				add(b.Inlines)
-			case *issue.Quote:
-				walk(b.Blocks)
-			case *issue.List:
-				for _, item := range b.Items {
-					walk(item)
-				}
-			case *issue.Table:
-				for _, c := range b.Header {
-					add(c)
-				}
-				for _, row := range b.Rows {
-					for _, c := range row {
-						add(c)
-					}
-				}
-			}
-		}
-	}
-	walk(blocks)
+	}, nil)
 	return paras
 }
 

@@ -170,42 +170,11 @@ func squeeze(s string) string {
 // articleText is an article's body text as the reader sees it.
 func articleText(a *issue.Article) string {
 	var b strings.Builder
-	var walk func(bs []issue.Block)
-	inl := func(ins []issue.Inline) {
+	issue.EachText(a.Blocks, func(ins []issue.Inline) {
 		for _, in := range ins {
 			b.WriteString(in.Text)
 		}
-	}
-	walk = func(bs []issue.Block) {
-		for _, bl := range bs {
-			switch bl := bl.(type) {
-			case *issue.Paragraph:
-				inl(bl.Inlines)
-			case *issue.Heading:
-				inl(bl.Inlines)
-			case *issue.Quote:
-				walk(bl.Blocks)
-			case *issue.List:
-				for _, it := range bl.Items {
-					walk(it)
-				}
-			case *issue.Table:
-				for _, c := range bl.Header {
-					inl(c)
-				}
-				for _, r := range bl.Rows {
-					for _, c := range r {
-						inl(c)
-					}
-				}
-			case *issue.Figure:
-				b.WriteString(bl.Caption + bl.Credit)
-			case *issue.Code:
-				b.WriteString(bl.Text)
-			}
-		}
-	}
-	walk(a.Blocks)
+	}, func(s string) { b.WriteString(s) })
 	return squeeze(b.String())
 }
 

@@ -64,40 +64,13 @@ func (b *book) navDocument() []byte {
 	m.close("nav")
 	m.nl()
 
-	m.open("nav", "epub:type", "landmarks", "id", "landmarks", "hidden", "hidden", "aria-labelledby", "landmarks-title")
-	m.nl()
-	m.elem("h1", fonts.Heading, b.words.Guide, "id", "landmarks-title")
-	m.nl()
-	m.open("ol")
-	m.nl()
-	for _, lm := range b.landmarks() {
-		m.open("li")
-		m.elem("a", fonts.Body, lm.title, "epub:type", lm.typ, "href", lm.href)
-		m.close("li")
-		m.nl()
-	}
-	m.close("ol")
-	m.nl()
-	m.close("nav")
-	m.nl()
-
+	m.linkNav("landmarks", b.words.Guide, b.landmarks())
 	if len(b.pageList) > 0 {
-		m.open("nav", "epub:type", "page-list", "id", "page-list", "hidden", "hidden", "aria-labelledby", "page-list-title")
-		m.nl()
-		m.elem("h1", fonts.Heading, b.words.Pages, "id", "page-list-title")
-		m.nl()
-		m.open("ol")
-		m.nl()
-		for _, p := range b.pageList {
-			m.open("li")
-			m.elem("a", fonts.Body, p.page, "href", p.href)
-			m.close("li")
-			m.nl()
+		pages := make([]landmark, len(b.pageList))
+		for i, p := range b.pageList {
+			pages[i] = landmark{title: p.page, href: p.href}
 		}
-		m.close("ol")
-		m.nl()
-		m.close("nav")
-		m.nl()
+		m.linkNav("page-list", b.words.Pages, pages)
 	}
 	m.close("body")
 	m.nl()
@@ -106,7 +79,30 @@ func (b *book) navDocument() []byte {
 	return m.buf.Bytes()
 }
 
+// landmark is a link of a flat navigation list; typ is its epub:type,
+// empty for a page of the page list.
 type landmark struct{ typ, title, href string }
+
+// linkNav writes a hidden nav of epub:type typ (also its id): a heading
+// and a flat list of links. The landmarks and the page list are such.
+func (m *markup) linkNav(typ, title string, links []landmark) {
+	m.open("nav", "epub:type", typ, "id", typ, "hidden", "hidden", "aria-labelledby", typ+"-title")
+	m.nl()
+	m.elem("h1", fonts.Heading, title, "id", typ+"-title")
+	m.nl()
+	m.open("ol")
+	m.nl()
+	for _, l := range links {
+		m.open("li")
+		m.elem("a", fonts.Body, l.title, "epub:type", l.typ, "href", l.href)
+		m.close("li")
+		m.nl()
+	}
+	m.close("ol")
+	m.nl()
+	m.close("nav")
+	m.nl()
+}
 
 func (b *book) landmarks() []landmark {
 	lms := []landmark{

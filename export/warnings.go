@@ -201,20 +201,18 @@ func missingGlyphs(iss *issue.Issue, src *sources, rep fonts.Report) []issue.War
 		}
 		msg := fmt.Sprintf("%s U+%04X is in none of the fonts (%s) and shows as an empty box; choose fonts that have it (fonts.body, fonts.heading in issue.yaml, or --body-font) or replace it",
 			printable(m.Rune), m.Rune, faces)
-		var at []string
+		var at []issue.Warning // where the character is, first line in each file
 		for _, f := range files {
-			if src.line(f, string(m.Rune)) > 0 {
-				at = append(at, f)
+			if line := src.line(f, string(m.Rune)); line > 0 {
+				at = append(at, issue.Warning{File: src.display(f), Line: line, Message: msg})
 			}
 		}
 		const perChar = 3
-		for i, f := range at {
-			if i == perChar {
-				warnings[len(warnings)-1].Message += fmt.Sprintf(" (also in %d more files)", len(at)-perChar)
-				break
-			}
-			warnings = append(warnings, src.warning(f, []string{string(m.Rune)}, msg))
+		if len(at) > perChar {
+			at[perChar-1].Message += fmt.Sprintf(" (also in %d more files)", len(at)-perChar)
+			at = at[:perChar]
 		}
+		warnings = append(warnings, at...)
 		if len(at) == 0 { // spelt otherwise in the source: say where it shows
 			warnings = append(warnings, issue.Warning{File: src.display(yaml),
 				Message: fmt.Sprintf("%s (in %s)", msg, strings.Join(m.Articles, ", "))})

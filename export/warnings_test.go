@@ -46,6 +46,21 @@ func TestWarningsPointAtTheSource(t *testing.T) {
 			},
 		},
 		{
+			name: "four files, one character: three warnings",
+			yaml: "title: 期刊\nissue: 1\ndate: 2025-03-28\nsections:\n  - title: 栏目\n    articles: [a.md, b.md, c.md, d.md]\n",
+			files: map[string]string{
+				"a.md": "---\ntitle: 甲\n---\n\n" + missing + "\n",
+				"b.md": "---\ntitle: 乙\n---\n\n" + missing + "\n",
+				"c.md": "---\ntitle: 丙\n---\n\n正文\n\n" + missing + "\n",
+				"d.md": "---\ntitle: 丁\n---\n\n" + missing + "\n",
+			},
+			want: []string{
+				"a.md:5: U+10000 is in none of the fonts",
+				"b.md:5: U+10000 is in none of the fonts",
+				"c.md:7: (also in 1 more files)",
+			},
+		},
+		{
 			name: "several files, one character",
 			yaml: "title: 期刊\nissue: 1\ndate: 2025-03-28\nsections:\n  - title: 栏目\n    articles: [a.md, b.md]\n",
 			files: map[string]string{

@@ -55,10 +55,11 @@
 //     direct stream lengths), rewritten, and written again with a new
 //     cross-reference table:
 //     page boxes (gopdf writes only a MediaBox on the page tree);
-//     synthetic bold, drawn by gopdf in a marker CMYK colour with an
-//     impossible 2.55 component and rewritten here to the real colour
-//     with text render mode 2 (fill and stroke, so text is extracted
-//     once) inside q … Q; a nested outline (sections with their
+//     synthetic bold and oblique, drawn by gopdf in a marker CMYK colour
+//     with an impossible 2.55 component and rewritten here to the real
+//     colour, with text render mode 2 for bold (fill and stroke, so text
+//     is extracted once) and a sheared text matrix for oblique, inside
+//     q … Q; a nested outline (sections with their
 //     articles, plus cover, contents, colophon) replacing gopdf's flat
 //     one, with /PageMode /UseOutlines; /Lang; an Info dictionary with
 //     Title, Author, Subject, Keywords, Creator, Producer and dates from

@@ -20,14 +20,15 @@ import (
 	"github.com/signintech/gopdf"
 )
 
-// boldMarker is the cyan component of the CMYK text colour that marks
-// synthetic-bold text in gopdf's output (2.55 is not a valid colour
+// styleMarker is the cyan component of the CMYK text colour that marks
+// synthetic-bold or synthetic-oblique text in gopdf's output (2.55 is not a valid colour
 // component, so no real colour is mistaken for it); finish replaces the
 // marker colour by the real colour and text render mode 2.
-const boldMarker = 255
+const styleMarker = 255
 
-// boldStyle is how one synthetic-bold or synthetic-oblique text is drawn.
-type boldStyle struct {
+// markedStyle is how one synthetic-bold or synthetic-oblique text is drawn
+// (gopdf can draw neither; finish rewrites the marked text objects).
+type markedStyle struct {
 	color   rgb
 	width   float64 // outline stroke width, points; 0 for no bold
 	oblique bool    // slanted by obliqueSkew
@@ -39,9 +40,9 @@ const obliqueSkew = 0.2126
 
 // drawing is gopdf's output with what finish needs to complete it.
 type drawing struct {
-	pdf   []byte
-	bolds []boldStyle // indexed by the marker's m, y, k components
-	fonts []*fontProgram
+	pdf    []byte
+	styles []markedStyle // indexed by the marker's m, y, k components
+	fonts  []*fontProgram
 }
 
 // fontProgram is the font file embedded for one face. gopdf is given a
@@ -88,7 +89,7 @@ func draw(doc *document) (*drawing, error) {
 	}
 	size := 16 << 10 * len(doc.pages)
 	d := &drawing{fonts: programs}
-	boldIndex := map[boldStyle]int{}
+	styleIndex := map[markedStyle]int{}
 	imgs := map[string]gopdf.ImageHolder{}
 	o := g.origin()
 	for i, p := range doc.pages {
@@ -115,17 +116,17 @@ func draw(doc *document) (*drawing, error) {
 				spacing = t.spacing
 			}
 			if t.bold || t.oblique {
-				bs := boldStyle{color: t.color, oblique: t.oblique}
+				bs := markedStyle{color: t.color, oblique: t.oblique}
 				if t.bold {
 					bs.width = t.size * 0.035
 				}
-				k, ok := boldIndex[bs]
+				k, ok := styleIndex[bs]
 				if !ok {
-					k = len(d.bolds)
-					boldIndex[bs] = k
-					d.bolds = append(d.bolds, bs)
+					k = len(d.styles)
+					styleIndex[bs] = k
+					d.styles = append(d.styles, bs)
 				}
-				gp.SetTextColorCMYK(boldMarker, uint8(k>>16), uint8(k>>8), uint8(k))
+				gp.SetTextColorCMYK(styleMarker, uint8(k>>16), uint8(k>>8), uint8(k))
 			} else {
 				gp.SetTextColor(t.color.R, t.color.G, t.color.B)
 			}
@@ -148,8 +149,8 @@ func draw(doc *document) (*drawing, error) {
 			cropMarks(gp, g)
 		}
 	}
-	if len(d.bolds) >= 1<<24 {
-		return nil, fmt.Errorf("too many bold styles")
+	if len(d.styles) >= 1<<24 {
+		return nil, fmt.Errorf("too many bold or oblique styles")
 	}
 	// gopdf writes the file into a buffer that doubles as it grows:
 	// presize it for the fonts and pages, which are most of the file.

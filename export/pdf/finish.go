@@ -13,7 +13,7 @@ import (
 )
 
 // finish completes gopdf's output into the final PDF: page boxes on
-// every page, synthetic bold, the outline, the document information and
+// every page, synthetic bold and oblique, the outline, the document information and
 // XMP metadata, /Lang and /PageMode in the catalog, compressed content
 // streams and a deterministic file identifier. gopdf has no API for
 // these; its output is regular enough (see parseObjects) to be rewritten
@@ -67,7 +67,7 @@ func finish(w io.Writer, d *drawing, doc *document, opt Options) error {
 	var zpool sync.Pool
 	if err := parallel(len(objs), func(i int) error {
 		if isContent[i+1] && objs[i].stream != nil {
-			objs[i].stream = applyBold(objs[i].stream, d.bolds)
+			objs[i].stream = applyMarkedStyles(objs[i].stream, d.styles)
 		}
 		var err error
 		objs[i], err = compressed(objs[i], &zpool)
@@ -153,12 +153,13 @@ func num(v float64) string {
 	return strings.TrimSuffix(s, ".")
 }
 
-// applyBold rewrites the text objects that gopdf drew with a bold marker
-// colour: they get their real colour for filling and stroking, a stroke
-// width, and text render mode 2 (fill, then stroke the outlines), inside
-// q … Q so nothing leaks into what follows.
-func applyBold(stream []byte, bolds []boldStyle) []byte {
-	marker := []byte(fmt.Sprintf("%.2f ", float64(boldMarker)/100))
+// applyMarkedStyles rewrites the text objects that gopdf drew with a
+// marker colour (styleMarker), inside q … Q so nothing leaks into what
+// follows: they get their real colour; bold ones a stroke width and text
+// render mode 2 (fill, then stroke the outlines); oblique ones a sheared
+// text matrix (slant).
+func applyMarkedStyles(stream []byte, styles []markedStyle) []byte {
+	marker := []byte(fmt.Sprintf("%.2f ", float64(styleMarker)/100))
 	if !bytes.Contains(stream, marker) {
 		return stream
 	}
@@ -192,12 +193,12 @@ func applyBold(stream []byte, bolds []boldStyle) []byte {
 			continue
 		}
 		idx := int(mm*100+0.5)<<16 | int(y*100+0.5)<<8 | int(k*100+0.5)
-		if idx >= len(bolds) {
+		if idx >= len(styles) {
 			out.Write(rest[:et])
 			rest = rest[et:]
 			continue
 		}
-		bs := bolds[idx]
+		bs := styles[idx]
 		out.Write(rest[:bt])
 		out.WriteString("q\n")
 		head := block[:m]

@@ -164,28 +164,28 @@ func TestSubsetTagAndName(t *testing.T) {
 	}
 }
 
-func TestApplyBold(t *testing.T) {
+func TestApplyMarkedStyles(t *testing.T) {
 	in := "0.5 w\nBT\n1.00 2.00 TD\n/F1 10 Tf 0 Tc\n2.55 0.00 0.00 0.01 k\n[<0001>] TJ\nET\nBT\n1 2 TD\n0.1 0.1 0.1 rg\n[<0002>] TJ\nET\n"
-	bolds := []boldStyle{{color: rgb{255, 0, 0}, width: 0.3}, {color: rgb{0, 0, 255}, width: 0.4}}
-	got := string(applyBold([]byte(in), bolds))
+	styles := []markedStyle{{color: rgb{255, 0, 0}, width: 0.3}, {color: rgb{0, 0, 255}, width: 0.4}}
+	got := string(applyMarkedStyles([]byte(in), styles))
 	want := "0.5 w\nq\nBT\n1.00 2.00 TD\n/F1 10 Tf 0 Tc\n0.000 0.000 1.000 rg 0.000 0.000 1.000 RG 0.4 w 2 Tr\n[<0001>] TJ\nET\nQ\nBT\n1 2 TD\n0.1 0.1 0.1 rg\n[<0002>] TJ\nET\n"
 	if got != want {
 		t.Fatalf("got\n%s\nwant\n%s", got, want)
 	}
 	// A marker index out of range is left alone, not a panic.
-	if out := applyBold([]byte(in), nil); string(out) != in {
+	if out := applyMarkedStyles([]byte(in), nil); string(out) != in {
 		t.Fatalf("unknown marker rewritten: %s", out)
 	}
 	// Oblique: the text object starts at the same point with a sheared
 	// matrix; without bold there is no stroke.
-	oblique := []boldStyle{{color: rgb{255, 0, 0}, oblique: true}, {color: rgb{0, 0, 255}, width: 0.4, oblique: true}}
-	got = string(applyBold([]byte(in), oblique))
+	oblique := []markedStyle{{color: rgb{255, 0, 0}, oblique: true}, {color: rgb{0, 0, 255}, width: 0.4, oblique: true}}
+	got = string(applyMarkedStyles([]byte(in), oblique))
 	want = "0.5 w\nq\nBT\n1 0 0.213 1 1.00 2.00 Tm\n/F1 10 Tf 0 Tc\n0.000 0.000 1.000 rg 0.000 0.000 1.000 RG 0.4 w 2 Tr\n[<0001>] TJ\nET\nQ\nBT\n1 2 TD\n0.1 0.1 0.1 rg\n[<0002>] TJ\nET\n"
 	if got != want {
 		t.Fatalf("bold oblique: got\n%s\nwant\n%s", got, want)
 	}
 	in0 := strings.Replace(in, "0.01 k", "0.00 k", 1)
-	got = string(applyBold([]byte(in0), oblique))
+	got = string(applyMarkedStyles([]byte(in0), oblique))
 	want = "0.5 w\nq\nBT\n1 0 0.213 1 1.00 2.00 Tm\n/F1 10 Tf 0 Tc\n1.000 0.000 0.000 rg\n[<0001>] TJ\nET\nQ\nBT\n1 2 TD\n0.1 0.1 0.1 rg\n[<0002>] TJ\nET\n"
 	if got != want {
 		t.Fatalf("oblique: got\n%s\nwant\n%s", got, want)
@@ -269,11 +269,11 @@ func FuzzParseObjects(f *testing.F) {
 	})
 }
 
-func FuzzApplyBold(f *testing.F) {
+func FuzzApplyMarkedStyles(f *testing.F) {
 	f.Add([]byte("BT\n2.55 0.00 0.00 0.00 k\nET\n"))
 	f.Add([]byte("BT\n2.55 9.99 9.99 9.99 k\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		applyBold(b, []boldStyle{{}})
+		applyMarkedStyles(b, []markedStyle{{}})
 	})
 }
 

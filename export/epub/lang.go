@@ -27,27 +27,30 @@ type words struct {
 	date        func(t time.Time) string
 }
 
+// dateHan writes a date as Chinese and Japanese do: 2025年3月28日.
+func dateHan(t time.Time) string { return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()) }
+
 var (
 	wordsHans = words{
 		lang: "zh-Hans", Contents: "目录", Cover: "封面", Start: "正文", Pages: "页码",
 		Guide: "导览", Colophon: "版权信息", Affiliation: "作者单位：", Editor: "责任编辑：",
 		CoverPhoto: "封面图片", Untitled: "无题", open: "（", close: "）", edOpen: "［", edClose: "］",
 		summary: "本出版物的全部内容均为文字，可按阅读顺序朗读；目录、章节标题和印刷版页码可用于导航。有说明的图片附有替代文字。",
-		date:    func(t time.Time) string { return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()) },
+		date:    dateHan,
 	}
 	wordsHant = words{
 		lang: "zh-Hant", Contents: "目錄", Cover: "封面", Start: "正文", Pages: "頁碼",
 		Guide: "導覽", Colophon: "版權資訊", Affiliation: "作者單位：", Editor: "責任編輯：",
 		CoverPhoto: "封面圖片", Untitled: "無題", open: "（", close: "）", edOpen: "［", edClose: "］",
 		summary: "本出版物的全部內容均為文字，可按閱讀順序朗讀；目錄、章節標題和印刷版頁碼可用於導航。有說明的圖片附有替代文字。",
-		date:    func(t time.Time) string { return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()) },
+		date:    dateHan,
 	}
 	wordsJa = words{
 		lang: "ja", Contents: "目次", Cover: "表紙", Start: "本文", Pages: "ページ",
 		Guide: "ガイド", Colophon: "奥付", Affiliation: "所属：", Editor: "編集：",
 		CoverPhoto: "表紙写真", Untitled: "無題", open: "（", close: "）", edOpen: "［", edClose: "］",
 		summary: "本書の内容はすべてテキストで、読む順序に沿って読み上げられます。目次、見出し、印刷版のページ番号で移動できます。説明のある図版には代替テキストがあります。",
-		date:    func(t time.Time) string { return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()) },
+		date:    dateHan,
 	}
 	wordsKo = words{
 		lang: "ko", Contents: "목차", Cover: "표지", Start: "본문", Pages: "쪽",

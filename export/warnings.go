@@ -97,12 +97,12 @@ func normalizePunct(iss *issue.Issue, src *sources) []issue.Warning {
 		warnings = append(warnings, src.warning(file, first,
 			fmt.Sprintf("normalised %d ASCII punctuation %s between Chinese characters to full width, the first here (--no-normalize keeps them as written)", n, noun)))
 	}
-	// Articles first, each in its own file; what is left to change is the
-	// text of issue.yaml itself (normalising twice changes nothing).
+	// Each article in its own file, then the text of issue.yaml itself
+	// (inline articles are reported there too, each on its own).
 	for _, a := range iss.Articles() {
 		normalise(a.File, a.MapRuns)
 	}
-	normalise(filepath.Join(iss.Dir, issue.FileName), iss.MapRuns)
+	normalise(filepath.Join(iss.Dir, issue.FileName), iss.MapOwnRuns)
 	return warnings
 }
 

@@ -29,6 +29,16 @@ func (a *Article) MapText(f func(s string) string) { a.MapRuns(eachRun(f)) }
 // "**重点**,正文". Every other text (titles, front matter, captions) comes
 // as a single run.
 func (iss *Issue) MapRuns(f func(runs []string) []string) {
+	iss.MapOwnRuns(f)
+	for _, a := range iss.Articles() {
+		a.MapRuns(f)
+	}
+}
+
+// MapOwnRuns is MapRuns for the texts of issue.yaml's own fields —
+// masthead, cover, highlights, colophon and section titles — leaving the
+// articles alone.
+func (iss *Issue) MapOwnRuns(f func(runs []string) []string) {
 	for _, p := range []*string{&iss.Title, &iss.Label, &iss.Subtitle, &iss.Number, &iss.Publisher, &iss.Description, &iss.Cover.Caption, &iss.Cover.Credit} {
 		mapOne(p, f)
 	}
@@ -42,9 +52,6 @@ func (iss *Issue) MapRuns(f func(runs []string) []string) {
 	for _, s := range iss.Sections {
 		mapOne(&s.Title, f)
 		mapOne(&s.TitleEN, f)
-		for _, a := range s.Articles {
-			a.MapRuns(f)
-		}
 	}
 }
 

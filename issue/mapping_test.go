@@ -172,3 +172,24 @@ func TestEachText(t *testing.T) {
 	}
 	EachText(blocks, nil, nil) // either callback may be nil
 }
+
+// TestMapOwnRuns: the issue's own texts, section titles included, and
+// nothing of its articles.
+func TestMapOwnRuns(t *testing.T) {
+	a := &Article{Title: "文章", Blocks: []Block{&Paragraph{Inlines: []Inline{{Text: "正文"}}}}}
+	iss := &Issue{Title: "刊名", Highlights: []string{"看点"}, Sections: []*Section{{Title: "栏目", Articles: []*Article{a}}}}
+	var got []string
+	iss.MapOwnRuns(func(runs []string) []string {
+		got = append(got, runs...)
+		return runs
+	})
+	all := strings.Join(got, " ")
+	for _, want := range []string{"刊名", "看点", "栏目"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("MapOwnRuns did not give %q: %q", want, got)
+		}
+	}
+	if strings.Contains(all, "文章") || strings.Contains(all, "正文") {
+		t.Errorf("MapOwnRuns gave article text: %q", got)
+	}
+}

@@ -3,12 +3,23 @@ module github.com/qikan-dev/qikan
 go 1.26.0
 
 require (
-	github.com/andybalholm/brotli v1.2.2 // indirect
+	github.com/andybalholm/brotli v1.2.2
+	github.com/go-shiori/go-epub v1.2.1
+	github.com/go-text/typesetting v0.3.5
+	github.com/goccy/go-yaml v1.18.0
+	github.com/schollz/progressbar/v3 v3.19.0
+	github.com/signintech/gopdf v0.33.0
+	github.com/tdewolff/font v0.0.0-20260913163313-54f98bb59ee6
+	github.com/urfave/cli/v2 v2.27.7
+	github.com/yuin/goldmark v1.8.5
+	golang.org/x/image v0.45.0
+	golang.org/x/term v0.48.0
+	golang.org/x/text v0.41.0
+)
+
+require (
 	github.com/cpuguy83/go-md2man/v2 v2.0.7 // indirect
 	github.com/gabriel-vasile/mimetype v1.4.3 // indirect
-	github.com/go-shiori/go-epub v1.2.1 // indirect
-	github.com/go-text/typesetting v0.3.5 // indirect
-	github.com/goccy/go-yaml v1.18.0 // indirect
 	github.com/gofrs/uuid/v5 v5.0.0 // indirect
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
 	github.com/mitchellh/colorstring v0.0.0-20190213212951-d06e56a500db // indirect
@@ -16,17 +27,9 @@ require (
 	github.com/pkg/errors v0.8.1 // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect
 	github.com/russross/blackfriday/v2 v2.1.0 // indirect
-	github.com/schollz/progressbar/v3 v3.19.0 // indirect
-	github.com/signintech/gopdf v0.33.0 // indirect
-	github.com/tdewolff/font v0.0.0-20260913163313-54f98bb59ee6 // indirect
 	github.com/tdewolff/parse/v2 v2.8.16 // indirect
-	github.com/urfave/cli/v2 v2.27.7 // indirect
 	github.com/vincent-petithory/dataurl v1.0.0 // indirect
 	github.com/xrash/smetrics v0.0.0-20240521201337-686a1a2994c1 // indirect
-	github.com/yuin/goldmark v1.8.5 // indirect
-	golang.org/x/image v0.45.0 // indirect
 	golang.org/x/net v0.58.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
-	golang.org/x/term v0.48.0 // indirect
-	golang.org/x/text v0.41.0 // indirect
 )

@@ -188,7 +188,7 @@ func TestSubsetGopdf(t *testing.T) {
 			t.Fatal(err)
 		}
 		var out bytes.Buffer
-		if err := pdf.Write(&out); err != nil {
+		if _, err := pdf.WriteTo(&out); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Contains(out.Bytes(), []byte("/FontFile2")) {

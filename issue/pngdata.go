@@ -51,8 +51,7 @@ func checkPNGData(r io.ReadSeeker, width, height int) error {
 			if _, err := io.ReadFull(r, ihdr[:]); err != nil {
 				return err
 			}
-			n -= 13
-			pos += 13
+			n -= 13 // the Seek below skips the rest of the chunk
 			if samples := [...]int64{0: 1, 2: 3, 3: 1, 4: 2, 6: 4}; int(ihdr[9]) < len(samples) {
 				bitsPerPixel = samples[ihdr[9]] * int64(ihdr[8]) // by colour type
 			}

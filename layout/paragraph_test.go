@@ -101,16 +101,6 @@ func TestBreakKinds(t *testing.T) {
 	}
 }
 
-// itemWidths returns the text and width of each item of a single-line layout.
-func itemWidths(t *testing.T, l Line) map[string]float64 {
-	t.Helper()
-	m := map[string]float64{}
-	for _, it := range l.Items {
-		m[it.Text] = it.Width
-	}
-	return m
-}
-
 // TestPunctWidths checks punctuation width adjustment (clreq §3.1.6).
 func TestPunctWidths(t *testing.T) {
 	tests := []struct {

@@ -53,9 +53,6 @@ var (
 	folioStyle     = style{role: fonts.Heading, size: 9, leading: 10, color: accent, bold: true}
 )
 
-// with returns the style with another colour.
-func (s style) with(c rgb) style { s.color = c; return s }
-
 // sized returns the style at another size, leading scaled alike.
 func (s style) sized(size float64) style {
 	s.leading *= size / s.size

@@ -31,6 +31,10 @@
 // that face (fonts.Set.Split), so the reader shows the same faces as the
 // PDF.
 //
+// The cover image is the cover design of package cover (the one the PDF
+// draws) rasterised at 1600 × 2400 pixels with golang.org/x/image (cover.go):
+// JPEG when it holds the photo, PNG otherwise.
+//
 // Vertical writing (Options.Vertical or the print.writing:
 // vertical) sets every page vertical-rl, the spine right to left, and
 // upright tate-chu-yoko for short runs of Western digits.

@@ -147,21 +147,15 @@ func (b *book) image(path string, cover bool) *media {
 // render builds every document of the publication.
 func (b *book) render() error {
 	iss := b.iss
-	// Cover: the issue's image, else the typographic cover.
-	var cover page
-	if iss.Cover.Image != nil {
-		img := b.image(iss.Cover.Image.Path, true)
-		alt := join("　", b.title(), iss.Cover.Caption)
-		cover = b.coverPage(img, alt)
-	} else {
-		data, alt, err := coverPNG(b)
-		if err != nil {
-			return fmt.Errorf("epub: %v", err)
-		}
-		img := &media{name: "cover.png", data: data, cover: true}
-		b.images = append(b.images, img)
-		cover = b.coverPage(img, alt)
+	// Cover: the cover design (package cover) rasterised, the photo with
+	// the masthead, issue and cover lines set on it, as the PDF has it.
+	data, ext, texts, err := b.coverImage()
+	if err != nil {
+		return fmt.Errorf("epub: %w", err)
 	}
+	img := &media{name: "cover" + ext, data: data, cover: true}
+	b.images = append(b.images, img)
+	cover := b.coverPage(img, xmlText(strings.Join(texts, "　")))
 
 	// Articles, grouped by section; a section's first document opens with
 	// the section header.

@@ -843,8 +843,8 @@ func TestGeneratedCover(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != 1600 || b.Dy() != 2400 {
 		t.Errorf("cover is %v", b)
 	}
-	// The colour field at the top, paper below, text drawn in both.
-	if r, g, b, _ := img.At(5, 5).RGBA(); r>>8 != 0xB3 || g>>8 != 0x1B || b>>8 != 0x1B {
+	// The masthead band at the top, paper below, text drawn in both.
+	if r, g, b, _ := img.At(5, 5).RGBA(); r>>8 != 0xB0 || g>>8 != 0x1E || b>>8 != 0x23 {
 		t.Errorf("top left pixel %x %x %x", r>>8, g>>8, b>>8)
 	}
 	inked := 0
@@ -861,6 +861,59 @@ func TestGeneratedCover(t *testing.T) {
 	doc := parseXML(t, "cover", c.files[contentDir+"xhtml/cover.xhtml"])
 	imgs := doc.all(func(n *node) bool { return n.name.Local == "img" })
 	if len(imgs) != 1 || !strings.Contains(imgs[0].attr("alt"), iss.Title) || !strings.Contains(imgs[0].attr("alt"), iss.Highlights[0]) {
+		t.Errorf("cover img %v", imgs)
+	}
+}
+
+// TestPhotoCover: the cover image is the photo with the cover design set
+// on it, at 1600×2400, the photo scaled to cover the page without
+// distortion.
+func TestPhotoCover(t *testing.T) {
+	iss := load(t, sampleDir)
+	c := unpack(t, write(t, iss, Options{Time: testTime}))
+	data := c.files[contentDir+"images/cover.jpg"]
+	img, format, err := image.Decode(bytes.NewReader(data))
+	if err != nil || format != "jpeg" {
+		t.Fatalf("cover: %v %s", err, format)
+	}
+	if b := img.Bounds(); b.Dx() != 1600 || b.Dy() != 2400 {
+		t.Fatalf("cover is %v", b)
+	}
+	f, err := os.Open(iss.Cover.Image.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	photo, _, err := image.Decode(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Scaled to cover 1600×2400 and centred: a point of the page maps to
+	// the photo through one scale factor for both axes.
+	pb := photo.Bounds()
+	s := max(1600/float64(pb.Dx()), 2400/float64(pb.Dy()))
+	ox, oy := (1600-float64(pb.Dx())*s)/2, (2400-float64(pb.Dy())*s)/2
+	diff, n := 0, 0
+	for y := 900; y < 1500; y += 37 { // between the band and the cover lines
+		for x := 1200; x < 1580; x += 29 {
+			px := photo.At(int((float64(x)-ox)/s), int((float64(y)-oy)/s))
+			r1, g1, b1, _ := px.RGBA()
+			r2, g2, b2, _ := img.At(x, y).RGBA()
+			for _, d := range []int{int(r1>>8) - int(r2>>8), int(g1>>8) - int(g2>>8), int(b1>>8) - int(b2>>8)} {
+				diff += max(d, -d)
+			}
+			n++
+		}
+	}
+	if avg := float64(diff) / float64(3*n); avg > 12 {
+		t.Errorf("cover differs from the photo scaled to cover by %.1f levels on average", avg)
+	}
+	if r, g, b, _ := img.At(5, 5).RGBA(); r>>8 < 0xA0 || g>>8 > 0x30 || b>>8 > 0x35 {
+		t.Errorf("no masthead band: top left pixel %x %x %x", r>>8, g>>8, b>>8)
+	}
+	doc := parseXML(t, "cover", c.files[contentDir+"xhtml/cover.xhtml"])
+	imgs := doc.all(func(n *node) bool { return n.name.Local == "img" })
+	if alt := imgs[0].attr("alt"); len(imgs) != 1 || !strings.Contains(alt, iss.Title) || !strings.Contains(alt, iss.Highlights[0]) || !strings.Contains(alt, iss.Cover.Caption) {
 		t.Errorf("cover img %v", imgs)
 	}
 }

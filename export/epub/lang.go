@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"golang.org/x/text/language"
+
+	"github.com/qikan-dev/qikan/layout"
 )
 
 // words are the few fixed words the EPUB shows, in one language.
@@ -101,4 +103,23 @@ func cleanLang(tag string) string {
 		return "und"
 	}
 	return t.String()
+}
+
+// punctFor picks the punctuation convention and strict kinsoku of a BCP 47
+// language tag for the cover's text.
+func punctFor(tag string) (layout.PunctStyle, bool) {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return layout.PunctGB, false
+	}
+	base, _ := t.Base()
+	switch base.String() {
+	case "ja":
+		return layout.PunctJA, true
+	case "zh":
+		if script, _ := t.Script(); script.String() == "Hant" {
+			return layout.PunctHant, false
+		}
+	}
+	return layout.PunctGB, false
 }

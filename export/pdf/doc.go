@@ -4,7 +4,7 @@
 //
 //	stats, err := pdf.Write(w, iss, faces, pdf.Options{Time: t, Version: v})
 //
-// The PDF has, in order: the cover (the cover image over the whole bleed
+// The PDF has, in order: the cover (package cover's design: the cover image over the whole bleed
 // box, scaled to cover it and centre-cropped by clipping, or a colour
 // field; the masthead, issue label, running number, date, ISSN and cover
 // lines; no folio), the contents (every section with its articles,

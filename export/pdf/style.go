@@ -53,13 +53,6 @@ var (
 	folioStyle     = style{role: fonts.Heading, size: 9, leading: 10, color: accent, bold: true}
 )
 
-// sized returns the style at another size, leading scaled alike.
-func (s style) sized(size float64) style {
-	s.leading *= size / s.size
-	s.size = size
-	return s
-}
-
 // punctFor picks the punctuation convention of a BCP 47 language tag.
 // of returns s for text of the article that parent styles: with its
 // language and its way of emphasis.

@@ -17,6 +17,7 @@ import (
 	"github.com/qikan-dev/qikan/export/pdf"
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/lang"
 )
 
 // defaultFormats are the output formats in their default order.
@@ -202,7 +203,7 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 	}
 
 	src := newSources(dir, iss)
-	if !opt.NoNormalize && isChinese(iss.Language) {
+	if !opt.NoNormalize && lang.For(iss.Language).NormalizePunct {
 		res.Warnings = append(res.Warnings, normalizePunct(iss, src)...)
 	}
 
@@ -296,12 +297,6 @@ func applyPrint(iss *issue.Issue, opt *Options) {
 	if iss.Print.Vertical {
 		opt.EPUB.Vertical = true
 	}
-}
-
-// isChinese reports whether a BCP 47 tag is Chinese (zh, zh-CN, zh-Hant-TW…).
-func isChinese(tag string) bool {
-	t := strings.ToLower(tag)
-	return t == "zh" || strings.HasPrefix(t, "zh-")
 }
 
 // writeAtomic writes path through a temporary file in the same directory:

@@ -14,9 +14,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/qikan-dev/qikan/lang"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -183,7 +183,7 @@ func looksGBK(data []byte) bool {
 	for _, c := range string(dec) {
 		switch {
 		case c < utf8.RuneSelf:
-		case unicode.Is(unicode.Han, c) || isCJKPunct(c):
+		case lang.ScriptOf(c) == lang.Han || lang.IsCJKPunct(c):
 			han++
 		default:
 			other++

@@ -5,9 +5,9 @@ import (
 	"bytes"
 	stdhtml "html"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
+	"github.com/qikan-dev/qikan/lang"
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -391,15 +391,7 @@ func joinsWithoutSpace(a, b rune) bool {
 
 // isCJK reports whether r is a Han, kana, Hangul, Bopomofo character or
 // CJK / full-width punctuation.
-func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo) || isCJKPunct(r)
-}
-
-// isCJKPunct reports CJK symbols and punctuation, full-width forms and
-// vertical forms.
-func isCJKPunct(r rune) bool {
-	return (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) || (r >= 0xFE10 && r <= 0xFE4F) || (r >= 0x30FB && r <= 0x30FC)
-}
+func isCJK(r rune) bool { return lang.IsCJK(r) || lang.IsCJKPunct(r) }
 
 func isSharedPunct(r rune) bool {
 	switch r {

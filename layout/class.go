@@ -3,6 +3,7 @@ package layout
 import (
 	"unicode"
 
+	"github.com/qikan-dev/qikan/lang"
 	"golang.org/x/text/width"
 )
 
@@ -98,14 +99,13 @@ func isWide(r rune) bool {
 // bopomofo) for Han–Latin spacing (clreq §3.2.1 "Spacing between Chinese
 // and Western characters"; jlreq §3.2.2).
 func isHan(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo) &&
-		(unicode.IsLetter(r) || r == '〇')
+	return lang.IsCJK(r) && (unicode.IsLetter(r) || r == '〇')
 }
 
 // isHangul reports whether r is a Hangul syllable or jamo. Korean breaks
 // at the spaces between words, not between syllables (see markKorean).
 func isHangul(r rune) bool {
-	return unicode.Is(unicode.Hangul, r) && unicode.IsLetter(r)
+	return lang.ScriptOf(r) == lang.Hangul && unicode.IsLetter(r)
 }
 
 // isLatinAlnum reports whether r is a narrow letter or digit (Latin, Greek,

@@ -1,5 +1,7 @@
 package layout
 
+import "github.com/qikan-dev/qikan/lang"
+
 // Face is what layout needs to know about a font face. All lengths are in em
 // (multiples of the font size); *fonts.Face implements it.
 type Face interface {
@@ -23,13 +25,14 @@ type Run struct {
 }
 
 // PunctStyle selects the punctuation conventions (clreq §3.1.1 / jlreq).
-type PunctStyle int
+// The language table (lang.For(tag).Punct) says which a language uses.
+type PunctStyle = lang.Punct
 
 // Punctuation styles.
 const (
-	PunctGB   PunctStyle = iota // zh-Hans, GB/T 15834: 。，、 sit in the lower left
-	PunctHant                   // zh-Hant: punctuation centred
-	PunctJA                     // Japanese (jlreq)
+	PunctGB   = lang.PunctGB   // zh-Hans, GB/T 15834: 。，、 sit in the lower left
+	PunctHant = lang.PunctHant // zh-Hant: punctuation centred
+	PunctJA   = lang.PunctJA   // Japanese (jlreq)
 )
 
 // Align is the alignment of a paragraph's lines.

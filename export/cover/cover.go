@@ -6,6 +6,7 @@ import (
 
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/lang"
 	"github.com/qikan-dev/qikan/layout"
 )
 
@@ -28,15 +29,11 @@ type Page struct {
 	Width, Height, Bleed float64
 }
 
-// Options are what the cover takes from the issue's language and the
-// export's settings.
+// Options are what the cover takes from the export's settings. The
+// issue's language (package lang) sets the cover's punctuation, kinsoku,
+// date and running number.
 type Options struct {
-	Punct         layout.PunctStyle
-	StrictKinsoku bool
 	HanLatinSpace bool
-	// Date is the issue date as the issue's language writes it; "" for
-	// none.
-	Date string
 }
 
 // Cover is the designed cover.
@@ -107,6 +104,7 @@ type designer struct {
 	iss   *issue.Issue
 	faces *fonts.Set
 	opt   Options
+	lang  *lang.Lang // the issue's language
 	c     *Cover
 	u     float64 // page units per design point
 	left  float64 // left edge of the text area
@@ -116,7 +114,7 @@ type designer struct {
 
 // Layout designs the cover of iss on a page of the given size.
 func Layout(iss *issue.Issue, faces *fonts.Set, pg Page, opt Options) *Cover {
-	d := &designer{iss: iss, faces: faces, opt: opt, c: &Cover{Page: pg}}
+	d := &designer{iss: iss, faces: faces, opt: opt, lang: lang.For(iss.Language), c: &Cover{Page: pg}}
 	d.u = pg.Width / 595.276
 	d.left = 0.08 * pg.Width
 	d.width = pg.Width - 2*d.left
@@ -179,14 +177,17 @@ func (d *designer) masthead() {
 	label := style{role: fonts.Heading, size: 13, leading: 18, color: White, bold: true}
 	small := style{role: fonts.Body, size: 9, leading: 13, color: White}
 	y = pad
-	issn := ""
+	issn, date := "", ""
 	if d.iss.ISSN != "" {
 		issn = "ISSN " + d.iss.ISSN
+	}
+	if !d.iss.Date.IsZero() {
+		date = d.lang.Date(d.iss.Date)
 	}
 	for _, m := range []struct {
 		text string
 		st   style
-	}{{d.iss.Label, label}, {d.iss.Number, small}, {d.opt.Date, small}, {issn, small}} {
+	}{{d.iss.Label, label}, {d.lang.Number(d.iss.Number), small}, {date, small}, {issn, small}} {
 		for _, t := range d.paragraph(m.text, m.st.scaled(u), metaW, layout.AlignRight, 2) {
 			y += m.st.leading * u
 			t.X, t.Y = d.left+d.width-metaW, y

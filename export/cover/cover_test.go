@@ -8,7 +8,6 @@ import (
 
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
-	"github.com/qikan-dev/qikan/layout"
 )
 
 var (
@@ -104,7 +103,7 @@ func TestPhotoCoversPage(t *testing.T) {
 
 func TestWhatTheCoverShows(t *testing.T) {
 	iss := sample(t)
-	c := Layout(iss, faces(t), Page{1600, 2400, 0}, Options{Date: "2025年3月28日"})
+	c := Layout(iss, faces(t), Page{1600, 2400, 0}, Options{})
 	var all strings.Builder
 	for _, tx := range textsOf(c) {
 		all.WriteString(lineText(tx))
@@ -268,7 +267,7 @@ func TestTwoLineTitle(t *testing.T) {
 func TestPunctuation(t *testing.T) {
 	iss := sample(t)
 	iss.Highlights = []string{strings.Repeat("推动交通运输行业稳步向好，助力区域协调均衡发展。", 3)}
-	c := Layout(iss, faces(t), Page{595.28, 807.87, 0}, Options{Punct: layout.PunctGB})
+	c := Layout(iss, faces(t), Page{595.28, 807.87, 0}, Options{})
 	lines := 0
 	for _, tx := range textsOf(c) {
 		if tx.Runs[0].Color != Ink {

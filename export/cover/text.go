@@ -61,8 +61,8 @@ func (d *designer) set(text string, st style, width float64, align layout.Align)
 		runs = append(runs, Run{Face: seg.Face, Size: st.size, Color: st.color, Bold: st.bold})
 	}
 	lines := layout.Paragraph(lruns, layout.Options{
-		Width: width, Punct: d.opt.Punct, Align: align,
-		HanLatinSpace: d.opt.HanLatinSpace, StrictKinsoku: d.opt.StrictKinsoku,
+		Width: width, Punct: d.lang.Punct, Align: align,
+		HanLatinSpace: d.opt.HanLatinSpace, StrictKinsoku: d.lang.StrictKinsoku,
 	})
 	return lines, runs
 }

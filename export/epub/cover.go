@@ -30,14 +30,7 @@ const coverW, coverH = 1600, 2400
 // returns the image, its file extension and the texts the cover shows.
 func (b *book) coverImage() ([]byte, string, []string, error) {
 	iss := b.iss
-	date := ""
-	if !iss.Date.IsZero() {
-		date = b.words.date(iss.Date)
-	}
-	punct, strict := punctFor(b.lang)
-	cv := cover.Layout(iss, b.faces, cover.Page{Width: coverW, Height: coverH}, cover.Options{
-		Punct: punct, StrictKinsoku: strict, HanLatinSpace: true, Date: date,
-	})
+	cv := cover.Layout(iss, b.faces, cover.Page{Width: coverW, Height: coverH}, cover.Options{HanLatinSpace: true})
 	img := image.NewRGBA(image.Rect(0, 0, coverW, coverH))
 	r := &rasterizer{dst: img, parsed: map[*fonts.Face]*opentype.Font{}, sized: map[sizedFace]font.Face{}}
 	photo := false

@@ -3,6 +3,8 @@ package epub
 import (
 	"fmt"
 	"strings"
+
+	"github.com/qikan-dev/qikan/lang"
 )
 
 const cssName = "qikan.css"
@@ -21,8 +23,10 @@ type fontFile struct {
 // stylesheet returns the publication's style sheet. Sizes are in em so
 // reading systems can scale them; the layout is a single flowing column
 // that works on small e-ink screens. body and heading are the CSS font
-// families of the role faces ("" when the face sets nothing).
-func stylesheet(files []fontFile, body, heading string, vertical bool) string {
+// families of the role faces ("" when the face sets nothing). rules are
+// the issue language's: paragraphs take its first-line indent; text in a
+// language that keeps words whole (Korean) gets word-break: keep-all.
+func stylesheet(files []fontFile, body, heading string, rules *lang.Lang, vertical bool) string {
 	var b strings.Builder
 	b.WriteString("@charset \"UTF-8\";\n")
 	for _, f := range files {
@@ -54,7 +58,7 @@ body {
   word-break: normal; overflow-wrap: break-word;
   text-spacing-trim: normal; text-autospace: normal; hanging-punctuation: allow-end;
 }
-p { margin: 0; text-indent: 2em; }
+p { margin: 0; text-indent: %[4]gem; }
 a { color: inherit; text-decoration: none; }
 :lang(zh) em, :lang(ja) em, :lang(ko) em { font-style: normal; font-family: %[2]s; }
 h1 { font-size: 1.45em; line-height: 1.4; margin: 0.8em 0 0.4em; text-align: center; }
@@ -106,7 +110,13 @@ nav ol { list-style: none; margin: 0; padding-left: 1.5em; }
 nav > ol { padding-left: 0; }
 nav li { margin: 0.25em 0; }
 .tcy { text-combine-upright: all; -webkit-text-combine: horizontal; -epub-text-combine: horizontal; }
-`, family(body, "serif"), family(heading, "sans-serif"), headingWeight)
+`, family(body, "serif"), family(heading, "sans-serif"), headingWeight, rules.Indent)
+	for _, l := range lang.All() {
+		if l.KeepAll {
+			primary, _, _ := strings.Cut(l.Tag, "-")
+			fmt.Fprintf(&b, ":lang(%s) { word-break: keep-all; }\n", primary)
+		}
+	}
 	if vertical {
 		b.WriteString(`
 html { writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl; -epub-writing-mode: vertical-rl; }

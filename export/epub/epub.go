@@ -17,6 +17,7 @@ import (
 
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/lang"
 )
 
 // Options control an EPUB export.
@@ -56,8 +57,9 @@ type book struct {
 	iss      *issue.Issue
 	faces    *fonts.Set
 	opt      Options
-	lang     string // the publication's language, canonical BCP 47
-	words    words
+	lang     string     // the publication's language, canonical BCP 47
+	rules    *lang.Lang // the issue language's row of the table
+	words    lang.Labels
 	vertical bool
 
 	identifier string
@@ -81,13 +83,14 @@ type book struct {
 }
 
 func newBook(iss *issue.Issue, faces *fonts.Set, opt Options) *book {
-	lang := cleanLang(iss.Language)
+	tag := cleanLang(iss.Language)
 	if iss.Language == "" {
-		lang = "zh-CN"
+		tag = "zh-CN"
 	}
+	rules := lang.For(tag)
 	b := &book{
 		iss: iss, faces: faces, opt: opt,
-		lang: lang, words: wordsFor(lang),
+		lang: tag, rules: rules, words: rules.Labels,
 		vertical:    opt.Vertical || iss.Print.Vertical,
 		class:       map[*fonts.Face]string{},
 		family:      map[*fonts.Face]string{},
@@ -248,7 +251,7 @@ func (b *book) render() error {
 			heading = file.family
 		}
 	}
-	b.css = stylesheet(b.fontFiles, body, heading, b.vertical)
+	b.css = stylesheet(b.fontFiles, body, heading, b.rules, b.vertical)
 	return nil
 }
 
@@ -372,8 +375,8 @@ func (b *book) packageInfo(coverHref string, spine []string) *packageInfo {
 		visual:      true, // the cover image
 		altText:     b.figures == b.captioned,
 		pageList:    len(b.pageList) > 0,
-		summary:     b.words.summary,
-		summaryLang: b.words.lang,
+		summary:     b.words.Summary,
+		summaryLang: b.rules.Tag,
 	}
 	if p.a11y.pageList {
 		if p.issn != "" {

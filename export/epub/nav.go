@@ -64,13 +64,13 @@ func (b *book) navDocument() []byte {
 	m.close("nav")
 	m.nl()
 
-	m.linkNav("landmarks", b.words.Guide, b.landmarks())
+	m.linkNav("landmarks", b.words.Landmarks, b.landmarks())
 	if len(b.pageList) > 0 {
 		pages := make([]landmark, len(b.pageList))
 		for i, p := range b.pageList {
 			pages[i] = landmark{title: p.page, href: p.href}
 		}
-		m.linkNav("page-list", b.words.Pages, pages)
+		m.linkNav("page-list", b.words.PageList, pages)
 	}
 	m.close("body")
 	m.nl()
@@ -110,7 +110,7 @@ func (b *book) landmarks() []landmark {
 		{"toc", b.words.Contents, "xhtml/contents.xhtml"},
 	}
 	if b.bodyStart != "" {
-		lms = append(lms, landmark{"bodymatter", b.words.Start, b.bodyStart})
+		lms = append(lms, landmark{"bodymatter", b.words.BodyStart, b.bodyStart})
 	}
 	return lms
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/lang"
 )
 
 // page is one content document of the spine.
@@ -67,12 +68,12 @@ func (b *book) contentsPage() page {
 		m.elem("p", fonts.Body, iss.Subtitle, "class", "slogan")
 		m.nl()
 	}
-	if label := join(" ", iss.Label, iss.Number); label != "" {
+	if label := join(" ", iss.Label, b.rules.Number(iss.Number)); label != "" {
 		m.elem("p", fonts.Heading, label, "class", "issue-label")
 		m.nl()
 	}
 	if !iss.Date.IsZero() {
-		m.elem("p", fonts.Body, b.words.date(iss.Date), "class", "issue-date")
+		m.elem("p", fonts.Body, b.rules.Date(iss.Date), "class", "issue-date")
 		m.nl()
 	}
 	if len(iss.Highlights) > 0 {
@@ -224,22 +225,22 @@ func (b *book) endMatter(m *markup, a *issue.Article) {
 	if a.Affiliation == "" && a.Source == "" && a.Editor == "" {
 		return
 	}
-	w := wordsFor(a.Language)
-	if a.Language == "" {
-		w = b.words
+	w := b.words
+	if a.Language != "" {
+		w = lang.For(a.Language).Labels // the article's own language
 	}
 	m.open("footer", "class", "end-matter")
 	m.nl()
 	if a.Affiliation != "" {
-		m.elem("p", fonts.Body, w.open+w.Affiliation+a.Affiliation+w.close, "class", "affiliation")
+		m.elem("p", fonts.Body, w.Open+w.Affiliation+a.Affiliation+w.Close, "class", "affiliation")
 		m.nl()
 	}
 	if a.Source != "" {
-		m.elem("p", fonts.Body, w.open+a.Source+w.close, "class", "source")
+		m.elem("p", fonts.Body, w.Open+a.Source+w.Close, "class", "source")
 		m.nl()
 	}
 	if a.Editor != "" {
-		m.elem("p", fonts.Body, w.edOpen+w.Editor+a.Editor+w.edClose, "class", "editor")
+		m.elem("p", fonts.Body, w.NoteOpen+w.Editor+a.Editor+w.NoteClose, "class", "editor")
 		m.nl()
 	}
 	m.close("footer")

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/lang"
 )
 
 func TestTateChuYoko(t *testing.T) {
@@ -79,13 +80,7 @@ func TestGroupPosition(t *testing.T) {
 	}
 }
 
-func TestWordsFor(t *testing.T) {
-	for tag, want := range map[string]string{"zh-CN": "目录", "zh": "目录", "zh-Hans": "目录", "zh-TW": "目錄", "zh-Hant-HK": "目錄",
-		"ja": "目次", "ja-JP": "目次", "ko-KR": "목차", "en": "Contents", "de": "Contents", "": "Contents", "not a tag!": "Contents"} {
-		if got := wordsFor(tag).Contents; got != want {
-			t.Errorf("wordsFor(%q) = %s, want %s", tag, got, want)
-		}
-	}
+func TestCleanLang(t *testing.T) {
 	for tag, want := range map[string]string{"zh-cn": "zh-CN", "": "und", "bad tag!": "und", "ja": "ja"} {
 		if got := cleanLang(tag); got != want {
 			t.Errorf("cleanLang(%q) = %s, want %s", tag, got, want)
@@ -276,7 +271,7 @@ func FuzzArticle(f *testing.F) {
 func TestStylesheetEmphasis(t *testing.T) {
 	files := []fontFile{{name: "f0.woff2", family: "qikan-f0", weight: 400}, {name: "f1.woff2", family: "qikan-f1", weight: 700}}
 	for _, vertical := range []bool{false, true} {
-		css := stylesheet(files, "qikan-f0", "qikan-f1", vertical)
+		css := stylesheet(files, "qikan-f0", "qikan-f1", lang.For("zh-CN"), vertical)
 		rule := regexp.MustCompile(`(?m)^:lang\(zh\) em, :lang\(ja\) em, :lang\(ko\) em \{ font-style: normal; font-family: "qikan-f1"`)
 		if !rule.MatchString(css) {
 			t.Errorf("vertical=%v: no CJK emphasis rule in\n%s", vertical, css)

@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/qikan-dev/qikan/fonts"
 )
 
@@ -219,3 +221,16 @@ func xmlChar(r rune) bool {
 
 // itoa is strconv.Itoa, short.
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// cleanLang returns tag in canonical form, "und" when it is not a valid
+// BCP 47 tag (lang attributes must be valid).
+func cleanLang(tag string) string {
+	if tag == "" {
+		return "und"
+	}
+	t, err := language.Parse(tag)
+	if err != nil {
+		return "und"
+	}
+	return t.String()
+}

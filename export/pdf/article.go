@@ -6,6 +6,7 @@ import (
 
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/lang"
 )
 
 // section starts a section on a new page with a band that holds its title,
@@ -133,7 +134,7 @@ func (c *composer) blocks(bs []issue.Block, w float64, st style, indent float64)
 		case *issue.Quote:
 			qs := quoteStyle.of(st)
 			indent := 2 * st.size
-			inner := c.blocks(b.Blocks, w-indent, qs, 2*qs.size)
+			inner := c.blocks(b.Blocks, w-indent, qs, c.set.rules(st).Indent*qs.size)
 			for i := range inner {
 				q := block{h: inner[i].h, before: inner[i].before, keep: inner[i].keep}
 				q.add(inner[i], indent, 0)
@@ -179,7 +180,7 @@ func (c *composer) spans(ins []issue.Inline, st style) []span {
 			s.bold = true
 		}
 		if in.Style&issue.Emphasis != 0 {
-			if st.latin {
+			if st.latin() {
 				s.oblique = true // an italic, synthesised (see style.latin)
 			} else {
 				s.role = fonts.Heading
@@ -289,14 +290,15 @@ func (c *composer) endMatter(a *issue.Article) []block {
 		bs := c.textBlocks(plain(text, endStyle), endStyle, w, 0, alignRight)
 		out = append(out, bs...)
 	}
+	lab := lang.For(a.Language).Labels // the article's own language
 	if a.Affiliation != "" {
-		add(c.lab.open + c.lab.affiliation + a.Affiliation + c.lab.close)
+		add(lab.Open + lab.Affiliation + a.Affiliation + lab.Close)
 	}
 	if a.Source != "" {
-		add(c.lab.open + a.Source + c.lab.close)
+		add(lab.Open + a.Source + lab.Close)
 	}
 	if a.Editor != "" {
-		add("[" + c.lab.editor + a.Editor + "]")
+		add(lab.NoteOpen + lab.Editor + a.Editor + lab.NoteClose)
 	}
 	if len(out) == 0 {
 		return nil

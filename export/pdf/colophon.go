@@ -10,7 +10,7 @@ import (
 func (c *composer) colophon() {
 	c.newPage(colophonPage)
 	c.doc.start["colophon"] = c.index()
-	c.doc.outline = append(c.doc.outline, outlineEntry{Title: c.lab.colophon, Page: c.index()})
+	c.doc.outline = append(c.doc.outline, outlineEntry{Title: c.lang.Labels.Colophon, Page: c.index()})
 	g := c.geo
 	w := g.textWidth() * 0.7
 	labSt := style{role: fonts.Heading, size: 9, leading: 16, color: accent, bold: true}
@@ -26,7 +26,7 @@ func (c *composer) colophon() {
 	head := c.textBlocks(plain(c.iss.Title, titleSt), titleSt, w, 0, alignLeft)
 	rows = append(rows, head...)
 	if c.iss.Label != "" || c.iss.Number != "" {
-		rows = append(rows, c.textBlocks(plain(c.iss.Label+"　"+c.iss.Number, bylineStyle), bylineStyle, w, 0, alignLeft)...)
+		rows = append(rows, c.textBlocks(plain(c.iss.Label+"　"+c.lang.Number(c.iss.Number), bylineStyle), bylineStyle, w, 0, alignLeft)...)
 	}
 	rows = append(rows, block{h: 8})
 	for _, r := range c.iss.Colophon {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/lang"
 )
 
 // composer turns the issue into pages. It keeps the current page and the
@@ -15,7 +16,7 @@ type composer struct {
 	set  *setter
 	iss  *issue.Issue
 	opt  Options
-	lab  labels
+	lang *lang.Lang // the issue's language
 	doc  *document
 	page *page
 	y    float64 // current position in the text block of the page
@@ -31,16 +32,16 @@ type composer struct {
 // articles, colophon, blank pages for padding, then running heads and
 // folios.
 func compose(iss *issue.Issue, set *fonts.Set, opt Options) (*document, error) {
-	punct, strict := punctFor(iss.Language)
+	l := lang.For(iss.Language)
 	c := &composer{
 		geo: newGeometry(iss.Print, opt.Marks, bodyStyle.size),
-		set: &setter{set: set, punct: punct, strict: strict, hanLatin: opt.HanLatinSpace},
-		iss: iss, opt: opt, lab: labelsFor(iss.Language),
+		set: &setter{set: set, lang: l, hanLatin: opt.HanLatinSpace},
+		iss: iss, opt: opt, lang: l,
 	}
 	c.doc = &document{geo: c.geo, iss: iss, start: map[string]int{}}
 	c.setArticles()
 	c.cover()
-	c.doc.outline = append(c.doc.outline, outlineEntry{Title: c.lab.cover, Page: 0})
+	c.doc.outline = append(c.doc.outline, outlineEntry{Title: c.lang.Labels.Cover, Page: 0})
 	c.contents()
 	colophon := len(iss.Colophon) > 0
 	if colophon && opt.ColophonAfterContents {
@@ -79,11 +80,8 @@ func (c *composer) setArticles() {
 				a := arts[i]
 				bs := []block{c.titleBlock(a)}
 				st := bodyStyle
-				st.latin = !isCJK(a.Language)
-				if a.Language != c.iss.Language {
-					st.lang = a.Language
-				}
-				bs = append(bs, c.blocks(a.Blocks, c.geo.colW, st, 2*bodyStyle.size)...)
+				st.lang = lang.For(a.Language)
+				bs = append(bs, c.blocks(a.Blocks, c.geo.colW, st, st.lang.Indent*st.size)...)
 				out[i] = append(bs, c.endMatter(a)...)
 			}
 		}()

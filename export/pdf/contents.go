@@ -14,13 +14,13 @@ import (
 func (c *composer) contents() {
 	c.newPage(contentsPage)
 	c.doc.start["contents"] = c.index()
-	c.doc.outline = append(c.doc.outline, outlineEntry{Title: c.lab.contents, Page: c.index()})
+	c.doc.outline = append(c.doc.outline, outlineEntry{Title: c.lang.Labels.Contents, Page: c.index()})
 
 	w := c.geo.textWidth()
 	head := style{role: fonts.Heading, size: 26, leading: 34, color: accent, bold: true}
-	c.put(stack(c.textBlocks(plain(c.lab.contents, head), head, w, 0, alignLeft)), c.geo.textLeft(c.index()), c.y)
+	c.put(stack(c.textBlocks(plain(c.lang.Labels.Contents, head), head, w, 0, alignLeft)), c.geo.textLeft(c.index()), c.y)
 	c.y += head.leading
-	sub := strings.TrimSpace(c.iss.Title + "　" + c.iss.Label + "　" + c.iss.Number)
+	sub := strings.TrimSpace(c.iss.Title + "　" + c.iss.Label + "　" + c.lang.Number(c.iss.Number))
 	subSt := bylineStyle
 	c.put(stack(c.textBlocks(plain(sub, subSt), subSt, w, 0, alignLeft)), c.geo.textLeft(c.index()), c.y)
 	c.y += subSt.leading + 6

@@ -12,8 +12,7 @@ func (c *composer) cover() {
 	c.newPage(coverPage)
 	g := c.geo
 	cv := cover.Layout(c.iss, c.set.set, cover.Page{Width: g.trimW, Height: g.trimH, Bleed: g.bleed}, cover.Options{
-		Punct: c.set.punct, StrictKinsoku: c.set.strict, HanLatinSpace: c.set.hanLatin,
-		Date: c.iss.Date.Format("2006-01-02"),
+		HanLatinSpace: c.set.hanLatin,
 	})
 	for _, e := range cv.Elements {
 		switch e := e.(type) {

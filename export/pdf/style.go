@@ -1,9 +1,8 @@
 package pdf
 
 import (
-	"strings"
-
 	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/lang"
 	"github.com/qikan-dev/qikan/layout"
 )
 
@@ -14,15 +13,16 @@ type style struct {
 	leading float64 // baseline to baseline
 	color   rgb
 	bold    bool // bold wanted: synthesised when the face is not bold
-	// latin is set for the text of an article in a language not written
-	// in Han, kana or Hangul: its emphasis is slanted (oblique) in the same
-	// face, where CJK emphasis changes to the heading face.
-	latin   bool
 	oblique bool // slanted by the text matrix: no face has an italic
 	// lang is the language of an article's text, which sets its
-	// punctuation style; "" for the issue's.
-	lang string
+	// punctuation, kinsoku and indent; nil for the issue's.
+	lang *lang.Lang
 }
+
+// latin reports whether the style's text is an article's in a language
+// not written in Han, kana or Hangul: its emphasis is slanted (oblique)
+// in the same face, where CJK emphasis changes to the heading face.
+func (s style) latin() bool { return s.lang != nil && !s.lang.CJK() }
 
 // Colours.
 var (
@@ -53,36 +53,11 @@ var (
 	folioStyle     = style{role: fonts.Heading, size: 9, leading: 10, color: accent, bold: true}
 )
 
-// punctFor picks the punctuation convention of a BCP 47 language tag.
 // of returns s for text of the article that parent styles: with its
-// language and its way of emphasis.
+// language and so its way of emphasis.
 func (s style) of(parent style) style {
-	s.lang, s.latin = parent.lang, parent.latin
+	s.lang = parent.lang
 	return s
-}
-
-// isCJK reports whether a language is written in Han, kana or Hangul
-// (an empty tag is taken for the default, Chinese).
-func isCJK(lang string) bool {
-	l := strings.ToLower(lang)
-	for _, p := range []string{"zh", "ja", "ko", "yue", "wuu", "lzh", "cmn"} {
-		if l == p || strings.HasPrefix(l, p+"-") {
-			return true
-		}
-	}
-	return l == ""
-}
-
-func punctFor(lang string) (layout.PunctStyle, bool) {
-	l := strings.ToLower(lang)
-	switch {
-	case strings.HasPrefix(l, "ja"):
-		return layout.PunctJA, false
-	case strings.HasPrefix(l, "zh-hant"), strings.HasPrefix(l, "zh-tw"),
-		strings.HasPrefix(l, "zh-hk"), strings.HasPrefix(l, "zh-mo"):
-		return layout.PunctHant, false
-	}
-	return layout.PunctGB, false
 }
 
 // alignment is how lines sit in their measure.

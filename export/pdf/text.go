@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/lang"
 	"github.com/qikan-dev/qikan/layout"
 )
 
@@ -24,11 +25,11 @@ type setLine struct {
 }
 
 // setter sets paragraphs with layout.Paragraph, choosing faces through
-// the fallback chain of a fonts.Set.
+// the fallback chain of a fonts.Set, by the rules of the language
+// (lang) or of the article's (style.lang).
 type setter struct {
 	set      *fonts.Set
-	punct    layout.PunctStyle
-	strict   bool
+	lang     *lang.Lang
 	hanLatin bool
 }
 
@@ -37,6 +38,15 @@ type runInfo struct {
 	face *fonts.Face
 	st   style
 	link string
+}
+
+// rules are the language rules text in style st is set by: its
+// article's, else the issue's.
+func (s *setter) rules(st style) *lang.Lang {
+	if st.lang != nil {
+		return st.lang
+	}
+	return s.lang
 }
 
 // paragraph breaks spans into lines of the given width; indent is the
@@ -53,13 +63,10 @@ func (s *setter) paragraph(spans []span, width, indent float64, align layout.Ali
 	if len(runs) == 0 {
 		return nil
 	}
-	punct, strict := s.punct, s.strict
-	if lang := spans[0].st.lang; lang != "" {
-		punct, strict = punctFor(lang) // an article in a language of its own
-	}
+	rules := s.rules(spans[0].st)
 	lines := layout.Paragraph(runs, layout.Options{
-		Width: width, Indent: indent, Punct: punct, Align: align,
-		HanLatinSpace: s.hanLatin, StrictKinsoku: strict,
+		Width: width, Indent: indent, Punct: rules.Punct, Align: align,
+		HanLatinSpace: s.hanLatin, StrictKinsoku: rules.StrictKinsoku,
 	})
 	out := make([]setLine, 0, len(lines))
 	for _, ln := range lines {

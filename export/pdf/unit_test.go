@@ -11,6 +11,7 @@ import (
 
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/lang"
 	"github.com/qikan-dev/qikan/layout"
 )
 
@@ -203,7 +204,7 @@ func TestEmphasisByLanguage(t *testing.T) {
 		oblique bool
 	}{{"zh-CN", fonts.Heading, false}, {"ja", fonts.Heading, false}, {"ko", fonts.Heading, false}, {"", fonts.Heading, false}, {"en", fonts.Body, true}, {"fr-CA", fonts.Body, true}} {
 		st := bodyStyle
-		st.latin = !isCJK(tt.lang)
+		st.lang = lang.For(tt.lang)
 		sp := c.spans(ins, st)
 		if sp[1].st.role != tt.role || sp[1].st.oblique != tt.oblique || sp[0].st.oblique {
 			t.Errorf("%q: emphasis role %v oblique %v", tt.lang, sp[1].st.role, sp[1].st.oblique)
@@ -286,13 +287,16 @@ func TestArticleLanguagePunctuation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &setter{set: set, punct: layout.PunctGB}
+	s := &setter{set: set, lang: lang.For("zh-CN")}
 	for _, tt := range []struct {
 		lang  string
 		width float64
 	}{{"", 40}, {"zh-CN", 40}, {"ja", 35}} {
 		st := bodyStyle
-		st.size, st.lang = 10, tt.lang
+		st.size = 10
+		if tt.lang != "" {
+			st.lang = lang.For(tt.lang)
+		}
 		lines := s.paragraph([]span{{text: "一二三。", st: st}}, 200, 0, layout.AlignLeft)
 		if len(lines) != 1 || math.Abs(lines[0].width-tt.width) > 0.01 {
 			t.Errorf("lang %q: width %v, want %v", tt.lang, lines[0].width, tt.width)

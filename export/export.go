@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -113,20 +114,11 @@ func (o Options) formats() ([]string, error) {
 		if f != "epub" && f != "pdf" {
 			return nil, fmt.Errorf("unknown format %q (use epub, pdf or epub,pdf)", f)
 		}
-		if !contains(out, f) {
+		if !slices.Contains(out, f) {
 			out = append(out, f)
 		}
 	}
 	return out, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // SourceDateEpoch reads SOURCE_DATE_EPOCH (whole seconds since 1970, UTC)
@@ -191,49 +183,14 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 	res.Issue = iss
 
 	applyPrint(iss, opt)
-	t, ok, _ := SourceDateEpoch(os.Getenv)
-	if !ok {
-		t = iss.Date
-	}
-	if opt.PDF.Time.IsZero() {
-		opt.PDF.Time = t
-	}
-	if opt.EPUB.Time.IsZero() {
-		opt.EPUB.Time = t
-	}
-
+	applyTime(iss, opt)
 	src := newSources(dir, iss)
 	if !opt.NoNormalize && lang.For(iss.Language).NormalizePunct {
 		res.Warnings = append(res.Warnings, normalizePunct(iss, src)...)
 	}
-
-	body, heading := iss.Fonts.Body, iss.Fonts.Heading
-	if opt.BodyFont != "" {
-		body = opt.BodyFont
-	}
-	if opt.HeadingFont != "" {
-		heading = opt.HeadingFont
-	}
-	// A font named in issue.yaml that does not load is a problem at its
-	// line there (the library caches what it loads: no double work).
-	var problems issue.Problems
-	for _, f := range []struct{ key, spec, flag string }{{"body", body, opt.BodyFont}, {"heading", heading, opt.HeadingFont}} {
-		if f.spec == "" || f.flag != "" {
-			continue
-		}
-		if _, err := lib.Load(f.spec); err != nil {
-			yaml := filepath.Join(iss.Dir, issue.FileName)
-			rel, _ := filepath.Rel(iss.Dir, strings.SplitN(f.spec, "#", 2)[0])
-			problems = append(problems, issue.Problem{File: src.display(yaml), Line: src.line(yaml, filepath.ToSlash(rel)),
-				Message: fmt.Sprintf("fonts: %s: %v", f.key, err)})
-		}
-	}
-	if len(problems) > 0 {
-		return problems
-	}
-	set, err := lib.Set(body, heading)
+	set, err := faces(lib, iss, opt, src)
 	if err != nil {
-		return err // names the role and the file
+		return err
 	}
 	res.Missing = fonts.Check(set, iss)
 	if !res.Missing.OK() {
@@ -257,13 +214,64 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 	if name == "" {
 		name = filepath.Base(iss.Dir)
 	}
-	// The backends run side by side: they only read the issue and the
-	// faces, and each writes its own file.
+	files, err := writeAll(iss, set, backends, formats, filepath.Join(outDir, name))
+	res.Files = append(res.Files, files...)
+	return err
+}
+
+// applyTime sets the backends' timestamps that are not set already:
+// SOURCE_DATE_EPOCH when it is set, else the issue's date.
+func applyTime(iss *issue.Issue, opt *Options) {
+	t, ok, _ := SourceDateEpoch(os.Getenv)
+	if !ok {
+		t = iss.Date
+	}
+	if opt.PDF.Time.IsZero() {
+		opt.PDF.Time = t
+	}
+	if opt.EPUB.Time.IsZero() {
+		opt.EPUB.Time = t
+	}
+}
+
+// faces loads the issue's fonts, the command line's overriding issue.yaml's.
+// A font named in issue.yaml that does not load is a problem at its line
+// there (the library caches what it loads: no double work).
+func faces(lib *fonts.Library, iss *issue.Issue, opt *Options, src *sources) (*fonts.Set, error) {
+	body, heading := iss.Fonts.Body, iss.Fonts.Heading
+	if opt.BodyFont != "" {
+		body = opt.BodyFont
+	}
+	if opt.HeadingFont != "" {
+		heading = opt.HeadingFont
+	}
+	var problems issue.Problems
+	for _, f := range []struct{ key, spec, flag string }{{"body", body, opt.BodyFont}, {"heading", heading, opt.HeadingFont}} {
+		if f.spec == "" || f.flag != "" {
+			continue
+		}
+		if _, err := lib.Load(f.spec); err != nil {
+			yaml := filepath.Join(iss.Dir, issue.FileName)
+			rel, _ := filepath.Rel(iss.Dir, strings.SplitN(f.spec, "#", 2)[0])
+			problems = append(problems, issue.Problem{File: src.display(yaml), Line: src.line(yaml, filepath.ToSlash(rel)),
+				Message: fmt.Sprintf("fonts: %s: %v", f.key, err)})
+		}
+	}
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	return lib.Set(body, heading) // the error names the role and the file
+}
+
+// writeAll writes the formats side by side, each to base plus its
+// extension, and returns the files written. The backends only read the
+// issue and the faces, and each writes its own file.
+func writeAll(iss *issue.Issue, set *fonts.Set, backends map[string]backend, formats []string, base string) ([]string, error) {
 	errs := make([]error, len(formats))
 	paths := make([]string, len(formats))
 	var wg sync.WaitGroup
 	for i, f := range formats {
-		paths[i] = filepath.Join(outDir, name+"."+f)
+		paths[i] = base + "." + f
 		write := backends[f]
 		wg.Go(func() {
 			if err := writeAtomic(paths[i], func(w io.Writer) error { return write(w, iss, set) }); err != nil {
@@ -272,12 +280,13 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 		})
 	}
 	wg.Wait()
+	var files []string
 	for i, path := range paths {
 		if errs[i] == nil {
-			res.Files = append(res.Files, path)
+			files = append(files, path)
 		}
 	}
-	return errors.Join(errs...)
+	return files, errors.Join(errs...)
 }
 
 // applyPrint applies the print overrides (already validated) to iss.

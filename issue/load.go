@@ -163,15 +163,7 @@ func (l *loader) decodeIssue(d *yamlDoc, body ast.Node, iss *Issue) {
 	}
 
 	if n := f.get("cover"); n != nil {
-		cf := d.mapping(n, "cover", coverKeys...)
-		iss.Cover.Caption = cf.str("caption", "cover", false)
-		iss.Cover.Credit = cf.str("credit", "cover", false)
-		if p := cf.str("image", "cover", false); p != "" {
-			line, col := d.pos(cf.get("image"))
-			if img, ok := l.image(p, l.dir, where{d.file, line, col}, "cover image"); ok {
-				iss.Cover.Image = &img
-			}
-		}
+		l.decodeCover(d, d.mapping(n, "cover", coverKeys...), &iss.Cover)
 	}
 	for _, n := range d.list(f.get("highlights"), "highlights", false) {
 		if s := d.text(n, "highlights"); s != "" {
@@ -194,7 +186,25 @@ func (l *loader) decodeIssue(d *yamlDoc, body ast.Node, iss *Issue) {
 	if n := f.get("print"); n != nil {
 		l.decodePrint(d, d.mapping(n, "print", printKeys...), &iss.Print)
 	}
+	l.decodeSections(d, body, f, iss)
+}
 
+// decodeCover decodes issue.yaml's cover: mapping into c.
+func (l *loader) decodeCover(d *yamlDoc, cf *fields, c *Cover) {
+	c.Caption = cf.str("caption", "cover", false)
+	c.Credit = cf.str("credit", "cover", false)
+	if p := cf.str("image", "cover", false); p != "" {
+		line, col := d.pos(cf.get("image"))
+		if img, ok := l.image(p, l.dir, where{d.file, line, col}, "cover image"); ok {
+			c.Image = &img
+		}
+	}
+}
+
+// decodeSections decodes issue.yaml's sections (f is the document's
+// mapping, body its node), numbers the sections and articles in reading
+// order and gives articles without a language the issue's.
+func (l *loader) decodeSections(d *yamlDoc, body ast.Node, f *fields, iss *Issue) {
 	secs := f.get("sections")
 	items := d.list(secs, "sections", false)
 	if secs == nil && !f.misspelt["sections"] {

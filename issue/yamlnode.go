@@ -3,6 +3,7 @@ package issue
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -244,7 +245,7 @@ func (d *yamlDoc) mapping(n ast.Node, what string, known ...string) *fields {
 			continue
 		}
 		key, _ := d.scalar(e.Key)
-		if !contains(known, key) {
+		if !slices.Contains(known, key) {
 			hint := "known keys: " + strings.Join(sorted(known), ", ")
 			if s := suggest(key, known); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
@@ -300,15 +301,6 @@ func (f *fields) str(key, what string, required bool) string {
 		f.d.errorf(v, "", "%s: %s is empty", what, key)
 	}
 	return s
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func sorted(list []string) []string {

@@ -29,6 +29,15 @@
 //     digits (clreq §3.2.1);
 //   - the last line never holds a single character.
 //
+// Paragraph works in three steps, one file each: segment.go turns the
+// runs into boxes (grapheme clusters, measured, with their punctuation
+// class) and the joints between them (spacing, stretch, shrink, break
+// opportunity); linebreak.go chooses the breaks by total fit; setline.go
+// positions the items of each chosen line. paragraph.go holds the entry
+// point, the tuning constants and the pooled working arrays; class.go the
+// character classes; the language table (package lang) says which
+// punctuation style and kinsoku a language uses.
+//
 // NormalizePunct turns ASCII punctuation in Chinese text into its
 // full-width form before layout.
 package layout

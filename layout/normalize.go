@@ -48,6 +48,49 @@ func normalizeOnce(s string) (string, int) {
 	orig := append([]rune(nil), rs...)
 	drop := make([]bool, len(rs))
 	n := 0
+	// Pairs first, so that "中文(English)" is decided by the pair.
+	pairQuotes(rs, '"', '“', '”', &n)
+	pairQuotes(rs, '\'', '‘', '’', &n)
+	pairParens(rs, &n)
+	convertStops(rs, drop, &n)
+
+	var b strings.Builder
+	b.Grow(len(s) + 2*n)
+	for i, r := range rs {
+		switch {
+		case drop[i]:
+		case r != orig[i]:
+			b.WriteRune(r)
+		default:
+			b.WriteString(s[offs[i]:offs[i+1]]) // invalid UTF-8 passes through unchanged
+		}
+	}
+	return b.String(), n
+}
+
+// fullStop returns the full-width form of an ASCII stop or pause, 0 for
+// any other rune.
+func fullStop(r rune) rune {
+	switch r {
+	case ',':
+		return '，'
+	case ':':
+		return '：'
+	case ';':
+		return '；'
+	case '?':
+		return '？'
+	case '!':
+		return '！'
+	}
+	return 0
+}
+
+// convertStops converts , : ; ? ! after a Han character, or after a
+// full-width mark (not an opening one) before Han text or the end, or
+// after a space between Han characters; it marks in drop the spaces after
+// a converted mark that precede more CJK text.
+func convertStops(rs []rune, drop []bool, n *int) {
 	prevVisible := func(i int) rune { // nearest preceding non-space rune
 		for i--; i >= 0; i-- {
 			if !drop[i] && !unicode.IsSpace(rs[i]) {
@@ -64,26 +107,9 @@ func normalizeOnce(s string) (string, int) {
 		}
 		return 0, len(rs)
 	}
-
-	// Pairs first, so that "中文(English)" is decided by the pair.
-	pairQuotes(rs, '"', '“', '”', &n)
-	pairQuotes(rs, '\'', '‘', '’', &n)
-	pairParens(rs, &n)
-
 	for i, r := range rs {
-		var full rune
-		switch r {
-		case ',':
-			full = '，'
-		case ':':
-			full = '：'
-		case ';':
-			full = '；'
-		case '?':
-			full = '？'
-		case '!':
-			full = '！'
-		default:
+		full := fullStop(r)
+		if full == 0 {
 			continue
 		}
 		prev := rune(0)
@@ -100,25 +126,13 @@ func normalizeOnce(s string) (string, int) {
 			continue
 		}
 		rs[i] = full
-		n++
+		*n++
 		if isHan(next) || isCJKPunct(next) {
 			for k := i + 1; k < ni; k++ {
 				drop[k] = true // no space after a full-width mark
 			}
 		}
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 2*n)
-	for i, r := range rs {
-		switch {
-		case drop[i]:
-		case r != orig[i]:
-			b.WriteRune(r)
-		default:
-			b.WriteString(s[offs[i]:offs[i+1]]) // invalid UTF-8 passes through unchanged
-		}
-	}
-	return b.String(), n
 }
 
 // isCJKPunct reports whether r is a full-width punctuation mark.
@@ -192,19 +206,10 @@ func pairQuotes(rs []rune, q, open, close rune, n *int) {
 		if alnum(i+1) && q == '\'' {
 			continue // an apostrophe inside the quotation
 		}
-		if containsHan(rs[o+1:i]) && !containsRune(rs[o+1:i], '\n') {
+		if containsHan(rs[o+1:i]) && !slices.Contains(rs[o+1:i], '\n') {
 			rs[o], rs[i] = open, close
 			*n += 2
 		}
 		o = -1
 	}
-}
-
-func containsRune(rs []rune, c rune) bool {
-	for _, r := range rs {
-		if r == c {
-			return true
-		}
-	}
-	return false
 }

@@ -1,0 +1,119 @@
+package layout
+
+import "math"
+
+// setLine positions the items of boxes [s, e) on one line.
+func (p *para) setLine(s, e, lo int, last bool) Line {
+	m := p.measure(s, e, lo)
+	ln := Line{Break: BreakNormal}
+	if last {
+		ln.Break = BreakFinal
+	} else if p.joints[e-1].emergency {
+		ln.Break = BreakEmergency
+	}
+	adj := adjust(m, p.opt.Width, p.opt.Align == Justify && !last)
+	ln.Ratio, ln.Justified = adj.ratio, adj.justified
+	ln.Items, ln.Width = p.items(s, e, m, adj)
+	if !adj.justified || last {
+		p.align(ln.Items, ln.Width)
+	}
+	return ln
+}
+
+// adjustment is how a line is brought to its measure.
+type adjustment struct {
+	sp, ch    float64 // fractions of the spaces' and the inter-character stretch used
+	shrink    float64 // fraction of the shrink used, 0 to 1
+	ratio     float64 // Line.Ratio
+	justified bool
+}
+
+// adjust says how a line of metrics m is set in width: a line to justify
+// stretches its spaces first (Latin text in a CJK line), then its
+// inter-character gaps (clreq §3.8); a line too wide shrinks by
+// punctuation compression and tighter spaces. A line that cannot stretch
+// is not justified.
+func adjust(m lineMetrics, width float64, justify bool) adjustment {
+	adj := adjustment{justified: justify}
+	diff := width - m.nat
+	switch {
+	case diff > eps && justify:
+		str := m.strSp + m.strCh
+		switch {
+		case str <= eps:
+			adj.justified = false
+		case diff <= m.strSp:
+			adj.sp = diff / m.strSp
+		case m.strCh > eps:
+			adj.sp = 1
+			adj.ch = (diff - m.strSp) / m.strCh
+		default:
+			adj.sp = diff / m.strSp
+		}
+		adj.ratio = diff / str
+	case diff < -eps && m.shr > eps:
+		adj.shrink = math.Min(1, -diff/m.shr)
+		adj.ratio = -adj.shrink
+	}
+	return adj
+}
+
+// items positions the boxes [s, e) of a line of metrics m with the
+// adjustment adj and returns them with the width the line takes. Boxes of
+// one word (glued, same run, nothing trimmed) become one item.
+func (p *para) items(s, e int, m lineMetrics, adj adjustment) ([]Item, float64) {
+	x := 0.0
+	if m.first {
+		x = p.opt.Indent
+	}
+	items := make([]Item, 0, e-s)
+	var itemB0 int32
+	for i := s; i < e; i++ {
+		b := &p.boxes[i]
+		tl, tr := b.pairL, b.pairR
+		remL, remR := b.shrL, b.shrR
+		if i == s && m.startTrim > 0 {
+			tl += remL
+			remL = 0
+		}
+		if i == e-1 && m.endTrim > 0 {
+			tr += remR
+			remR = 0
+		}
+		tl += adj.shrink * remL
+		tr += adj.shrink * remR
+		w := b.adv - tl - tr
+		text := p.runs[b.run].Text
+		if i > s && p.joints[i-1].glued && p.boxes[i-1].run == b.run && tl == 0 && len(items) > 0 {
+			it := &items[len(items)-1]
+			it.Text = text[itemB0:b.b1]
+			it.Width += w
+		} else {
+			items = append(items, Item{X: x - tl, Width: w, Text: text[b.b0:b.b1], Run: int(b.run), LeftTrim: tl})
+			itemB0 = b.b0
+		}
+		x += w
+		if i < e-1 {
+			j := &p.joints[i]
+			x += j.gap + j.strSp*adj.sp + j.strCh*adj.ch - adj.shrink*j.shr
+		}
+	}
+	return items, x
+}
+
+// align moves the items of a line that is not justified, width wide, to
+// the right or the centre of the measure as the alignment asks.
+func (p *para) align(items []Item, width float64) {
+	shift := 0.0
+	switch p.opt.Align {
+	case AlignCenter:
+		shift = (p.opt.Width - width) / 2
+	case AlignRight:
+		shift = p.opt.Width - width
+	}
+	if shift > 0 {
+		for k := range items {
+			items[k].X += shift
+		}
+	}
+}

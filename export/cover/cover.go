@@ -74,6 +74,9 @@ type Text struct {
 	X, Y float64
 	Line layout.Line
 	Runs []Run
+	// Part is the index in Cover.Texts of the text this line shows (a
+	// cover line set on two lines gives two Texts of one Part).
+	Part int
 }
 
 // Run is how the items of one run are drawn.
@@ -125,7 +128,14 @@ func Layout(iss *issue.Issue, faces *fonts.Set, pg Page, opt Options) *Cover {
 	return d.c
 }
 
-func (d *designer) add(e Element) { d.c.Elements = append(d.c.Elements, e) }
+// add adds an element; the lines of a text are added before show records
+// the text.
+func (d *designer) add(e Element) {
+	if t, ok := e.(*Text); ok {
+		t.Part = len(d.c.Texts)
+	}
+	d.c.Elements = append(d.c.Elements, e)
+}
 
 // show records a text the cover shows.
 func (d *designer) show(text string) {

@@ -14,6 +14,8 @@ import (
 func (c *composer) section(s *issue.Section) {
 	c.head = s.Title
 	c.newPage(articlePage)
+	sect := c.doc.root.add("Sect")
+	h1 := sect.add("H1")
 	g := c.geo
 	i := c.index()
 	entry := outlineEntry{Title: s.Title, Page: i}
@@ -29,10 +31,12 @@ func (c *composer) section(s *issue.Section) {
 	c.page.items = append(c.page.items, item{kind: fillItem, color: accent, x: x0, y: y, w: x1 - x0, h: bandH})
 	ln := c.set.oneLine(plain(s.Title, sectionStyle))
 	tx := g.textLeft(i) + 10
-	c.page.texts = append(c.page.texts, moveTexts(ln.texts, tx, y+bandH/2+0.35*sectionStyle.size)...)
+	c.page.texts = append(c.page.texts, tagTexts(moveTexts(ln.texts, tx, y+bandH/2+0.35*sectionStyle.size), h1)...)
 	if s.TitleEN != "" {
 		en := c.set.oneLine(plain(s.TitleEN, sectionENStyle))
-		c.page.texts = append(c.page.texts, moveTexts(en.texts, tx+ln.width+12, y+bandH/2+0.35*sectionStyle.size)...)
+		span := h1.add("Span")
+		span.lang = "en"
+		c.page.texts = append(c.page.texts, tagTexts(moveTexts(en.texts, tx+ln.width+12, y+bandH/2+0.35*sectionStyle.size), span)...)
 	}
 	c.y = y + bandH + 14
 	c.fresh = true
@@ -42,6 +46,7 @@ func (c *composer) section(s *issue.Section) {
 			c.newPage(articlePage)
 		}
 		c.article(a)
+		sect.kids = append(sect.kids, c.arts[a])
 		entry.Children = append(entry.Children, outlineEntry{Title: a.Title, Page: c.doc.start[a.ID]})
 	}
 	c.doc.outline = append(c.doc.outline, entry)
@@ -80,21 +85,21 @@ func (c *composer) article(a *issue.Article) {
 	c.fresh = false
 }
 
-// titleBlock is the article's title, subtitle and byline, across the
-// text block, with a rule below.
-func (c *composer) titleBlock(a *issue.Article) block {
+// titleBlock is the article's title (H1), subtitle and byline (P), across
+// the text block, with a rule below.
+func (c *composer) titleBlock(a *issue.Article, art *node) block {
 	w := c.geo.textWidth()
 	var parts []block
-	parts = append(parts, c.textBlocks(plain(a.Title, titleStyle), titleStyle, w, 0, alignLeft)...)
+	parts = append(parts, tagBlocks(c.textBlocks(plain(a.Title, titleStyle), titleStyle, w, 0, alignLeft), art.add("H1"))...)
 	if a.Subtitle != "" {
-		sub := c.textBlocks(plain(a.Subtitle, subtitleStyle), subtitleStyle, w, 0, alignLeft)
+		sub := tagBlocks(c.textBlocks(plain(a.Subtitle, subtitleStyle), subtitleStyle, w, 0, alignLeft), art.add("P"))
 		if len(sub) > 0 {
 			sub[0].before = 2
 		}
 		parts = append(parts, sub...)
 	}
 	if len(a.Authors) > 0 {
-		by := c.textBlocks(plain(strings.Join(a.Authors, "　"), bylineStyle), bylineStyle, w, 0, alignLeft)
+		by := tagBlocks(c.textBlocks(plain(strings.Join(a.Authors, "　"), bylineStyle), bylineStyle, w, 0, alignLeft), art.add("P"))
 		if len(by) > 0 {
 			by[0].before = 4
 		}
@@ -108,14 +113,16 @@ func (c *composer) titleBlock(a *issue.Article) block {
 	return b
 }
 
-// blocks turns body blocks into column blocks of width w in style st.
-// Paragraphs get a first-line indent of indent.
-func (c *composer) blocks(bs []issue.Block, w float64, st style, indent float64) []block {
+// blocks turns body blocks into column blocks of width w in style st,
+// adding their structure elements to parent. Paragraphs get a first-line
+// indent of indent.
+func (c *composer) blocks(parent *node, bs []issue.Block, w float64, st style, indent float64) []block {
 	var out []block
 	for _, b := range bs {
 		switch b := b.(type) {
 		case *issue.Paragraph:
-			lines := c.textBlocks(c.spans(b.Inlines, st), st, w, indent, justify)
+			p := parent.add("P")
+			lines := tagBlocks(c.textBlocks(c.spans(p, b.Inlines, st), st, w, indent, justify), p)
 			keepLines(lines)
 			out = append(out, lines...)
 		case *issue.Heading:
@@ -123,7 +130,9 @@ func (c *composer) blocks(bs []issue.Block, w float64, st style, indent float64)
 			if b.Level > 2 {
 				hs = subhead3Style.of(st)
 			}
-			lines := c.textBlocks(c.spans(b.Inlines, hs), hs, w, 0, alignLeft)
+			// H2 for ##, H3 for ###, …; fixHeadings closes skipped levels.
+			h := parent.add("H" + strconv.Itoa(min(max(b.Level, 2), 6)))
+			lines := tagBlocks(c.textBlocks(c.spans(h, b.Inlines, hs), hs, w, 0, alignLeft), h)
 			for i := range lines {
 				lines[i].keep = true
 			}
@@ -134,7 +143,7 @@ func (c *composer) blocks(bs []issue.Block, w float64, st style, indent float64)
 		case *issue.Quote:
 			qs := quoteStyle.of(st)
 			indent := 2 * st.size
-			inner := c.blocks(b.Blocks, w-indent, qs, c.set.rules(st).Indent*qs.size)
+			inner := c.blocks(parent.add("BlockQuote"), b.Blocks, w-indent, qs, c.set.rules(st).Indent*qs.size)
 			for i := range inner {
 				q := block{h: inner[i].h, before: inner[i].before, keep: inner[i].keep}
 				q.add(inner[i], indent, 0)
@@ -145,13 +154,13 @@ func (c *composer) blocks(bs []issue.Block, w float64, st style, indent float64)
 				out[len(out)-len(inner)].before = st.leading / 3
 			}
 		case *issue.List:
-			out = append(out, c.list(b, w, st)...)
+			out = append(out, c.list(parent.add("L"), b, w, st)...)
 		case *issue.Table:
-			out = append(out, c.table(b, w, st)...)
+			out = append(out, c.table(parent.add("Table"), b, w, st)...)
 		case *issue.Figure:
-			out = append(out, c.figure(b, w))
+			out = append(out, c.figure(parent, b, w))
 		case *issue.Code:
-			out = append(out, c.code(b, w)...)
+			out = append(out, tagBlocks(c.code(b, w), parent.add("Code"))...)
 		case *issue.Rule:
 			out = append(out, block{h: st.leading, items: []item{{kind: ruleItem, color: gray, lineWidth: 0.5,
 				x: w / 3, y: st.leading / 2, x2: 2 * w / 3, y2: st.leading / 2}}})
@@ -171,10 +180,18 @@ func keepLines(lines []block) {
 
 // spans turns inlines into spans of style st: strong text is bold,
 // emphasis is set in the heading (sans) face, as Chinese print does,
-// code in grey.
-func (c *composer) spans(ins []issue.Inline, st style) []span {
+// code in grey. Each link (a run of inlines with one destination) gets a
+// Link element in parent.
+func (c *composer) spans(parent *node, ins []issue.Inline, st style) []span {
 	out := make([]span, 0, len(ins))
-	for _, in := range ins {
+	var link *node
+	for i, in := range ins {
+		if in.Link == "" {
+			link = nil
+		} else if link == nil || ins[i-1].Link != in.Link {
+			link = parent.add("Link")
+			link.alt = linkText(ins[i:])
+		}
 		s := st
 		if in.Style&issue.Strong != 0 {
 			s.bold = true
@@ -189,27 +206,45 @@ func (c *composer) spans(ins []issue.Inline, st style) []span {
 		if in.Style&issue.CodeSpan != 0 {
 			s.color = rgb{0x55, 0x3a, 0x30}
 		}
-		out = append(out, span{text: in.Text, st: s, link: in.Link})
+		out = append(out, span{text: in.Text, st: s, link: in.Link, tag: link})
 	}
 	return out
 }
 
-// list sets list items with a hanging marker.
-func (c *composer) list(l *issue.List, w float64, st style) []block {
+// linkText is the text of the link that starts ins, the description of
+// its annotation; the destination when the link has no text.
+func linkText(ins []issue.Inline) string {
+	var b strings.Builder
+	for _, in := range ins {
+		if in.Link != ins[0].Link {
+			break
+		}
+		b.WriteString(in.Text)
+	}
+	if t := strings.TrimSpace(b.String()); t != "" {
+		return t
+	}
+	return ins[0].Link
+}
+
+// list sets list items with a hanging marker: L → LI → Lbl, LBody.
+func (c *composer) list(l *node, li *issue.List, w float64, st style) []block {
 	var out []block
 	hang := 2 * st.size
-	for i, it := range l.Items {
+	for i, it := range li.Items {
 		marker := "•"
-		if l.Ordered {
-			marker = strconv.Itoa(l.Start+i) + "."
+		if li.Ordered {
+			marker = strconv.Itoa(li.Start+i) + "."
 		}
-		inner := c.blocks(it, w-hang, st, 0)
+		item := l.add("LI")
+		lbl := item.add("Lbl")
+		inner := c.blocks(item.add("LBody"), it, w-hang, st, 0)
 		for k := range inner {
 			ib := block{h: inner[k].h, before: inner[k].before, keep: inner[k].keep}
 			ib.add(inner[k], hang, 0)
 			if k == 0 {
 				m := c.set.oneLine(plain(marker, st))
-				for _, t := range m.texts {
+				for _, t := range tagTexts(m.texts, lbl) {
 					ib.texts = append([]textItem{t.moved(hang-m.width-st.size*0.4, baseline(st))}, ib.texts...)
 				}
 			}
@@ -220,8 +255,19 @@ func (c *composer) list(l *issue.List, w float64, st style) []block {
 }
 
 // figure sets an image at column width (or across the text block when it
-// is wider than tall), with its caption and credit below.
-func (c *composer) figure(f *issue.Figure, colW float64) block {
+// is wider than tall), with its caption and credit below. Its structure is
+// a Figure described by its caption, holding the image and a Caption with
+// the caption and credit; an image without a caption is decorative, as in
+// the EPUB: an artifact, its credit (if any) a P.
+func (c *composer) figure(parent *node, f *issue.Figure, colW float64) block {
+	var fig, caption *node
+	if alt := strings.TrimSpace(f.Caption); alt != "" {
+		fig = parent.add("Figure")
+		fig.alt = alt
+		caption = fig.add("Caption")
+	} else if f.Credit != "" {
+		caption = parent.add("P")
+	}
 	span := f.Image.Width > f.Image.Height && c.geo.columns > 1
 	w := colW
 	if span {
@@ -240,18 +286,22 @@ func (c *composer) figure(f *issue.Figure, colW float64) block {
 	}
 	img := f.Image
 	b := block{before: bodyStyle.leading / 2, span: span}
-	b.items = append(b.items, item{kind: imageItem, img: &img, x: (w - iw) / 2, y: 0, w: iw, h: ih})
+	im := item{kind: imageItem, img: &img, x: (w - iw) / 2, y: 0, w: iw, h: ih, tag: fig}
+	if fig == nil {
+		im.artifact = layoutArt
+	}
+	b.items = append(b.items, im)
 	b.h = ih + 4
 	// Caption and credit take the image's width, under it.
 	capW, capX := max(iw, min(w, 12*captionStyle.size)), 0.0
 	capX = (w - capW) / 2
 	if f.Caption != "" {
-		cap := stack(c.textBlocks(plain(f.Caption, captionStyle), captionStyle, capW, 0, alignLeft))
+		cap := stack(tagBlocks(c.textBlocks(plain(f.Caption, captionStyle), captionStyle, capW, 0, alignLeft), caption))
 		b.add(cap, capX, b.h)
 		b.h += cap.h
 	}
 	if f.Credit != "" {
-		cr := stack(c.textBlocks(plain(f.Credit, creditStyle), creditStyle, capW, 0, alignRight))
+		cr := stack(tagBlocks(c.textBlocks(plain(f.Credit, creditStyle), creditStyle, capW, 0, alignRight), caption))
 		b.add(cr, capX, b.h)
 		b.h += cr.h
 	}
@@ -282,12 +332,12 @@ func (c *composer) code(cb *issue.Code, w float64) []block {
 }
 
 // endMatter sets the affiliation, source and editor, right-aligned and
-// smaller, at the end of the article, as one block.
-func (c *composer) endMatter(a *issue.Article) []block {
+// smaller, at the end of the article, as one block of one P each.
+func (c *composer) endMatter(a *issue.Article, art *node) []block {
 	var out []block
 	w := c.geo.colW
 	add := func(text string) {
-		bs := c.textBlocks(plain(text, endStyle), endStyle, w, 0, alignRight)
+		bs := tagBlocks(c.textBlocks(plain(text, endStyle), endStyle, w, 0, alignRight), art.add("P"))
 		out = append(out, bs...)
 	}
 	lab := lang.For(a.Language).Labels // the article's own language

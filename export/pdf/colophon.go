@@ -6,9 +6,10 @@ import (
 
 // colophon composes the 版权页: the publication and issue, then the rows
 // of iss.Colophon as label and value, in a framed box at the foot of the
-// page.
+// page. Its structure is a Div of Ps: the title, the issue, a row each.
 func (c *composer) colophon() {
 	c.newPage(colophonPage)
+	div := c.doc.root.add("Div")
 	c.doc.start["colophon"] = c.index()
 	c.doc.outline = append(c.doc.outline, outlineEntry{Title: c.lang.Labels.Colophon, Page: c.index()})
 	g := c.geo
@@ -23,17 +24,18 @@ func (c *composer) colophon() {
 
 	var rows []block
 	titleSt := style{role: fonts.Heading, size: 16, leading: 24, color: black, bold: true}
-	head := c.textBlocks(plain(c.iss.Title, titleSt), titleSt, w, 0, alignLeft)
+	head := tagBlocks(c.textBlocks(plain(c.iss.Title, titleSt), titleSt, w, 0, alignLeft), div.add("P"))
 	rows = append(rows, head...)
 	if c.iss.Label != "" || c.iss.Number != "" {
-		rows = append(rows, c.textBlocks(plain(c.iss.Label+"　"+c.lang.Number(c.iss.Number), bylineStyle), bylineStyle, w, 0, alignLeft)...)
+		rows = append(rows, tagBlocks(c.textBlocks(plain(c.iss.Label+"　"+c.lang.Number(c.iss.Number), bylineStyle), bylineStyle, w, 0, alignLeft), div.add("P"))...)
 	}
 	rows = append(rows, block{h: 8})
 	for _, r := range c.iss.Colophon {
-		val := stack(c.textBlocks(plain(r.Value, valSt), valSt, w-labW, 0, alignLeft))
-		lab := stack(c.textBlocks(plain(r.Label, labSt), labSt, labW, 0, alignLeft))
+		p := div.add("P")
+		val := stack(tagBlocks(c.textBlocks(plain(r.Value, valSt), valSt, w-labW, 0, alignLeft), p))
+		lab := stack(tagBlocks(c.textBlocks(plain(r.Label, labSt), labSt, labW, 0, alignLeft), p))
 		var b block
-		b.add(lab, 0, 0)
+		b.add(lab, 0, 0) // the label is read first
 		b.add(val, labW, 0)
 		b.h = max(lab.h, val.h)
 		rows = append(rows, b)

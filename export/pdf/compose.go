@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"runtime"
+	"strconv"
 	"sync"
 
 	"github.com/qikan-dev/qikan/fonts"
@@ -24,8 +25,10 @@ type composer struct {
 	// fresh is set while nothing but a section band is on the page.
 	fresh bool
 	// bodies holds each article's title block and column blocks, set
-	// in parallel before the pages are filled in order.
+	// in parallel before the pages are filled in order; arts the Art
+	// element of each article, holding the structure of its blocks.
 	bodies map[*issue.Article][]block
+	arts   map[*issue.Article]*node
 }
 
 // compose lays out the whole issue: cover, contents, sections with their
@@ -38,7 +41,7 @@ func compose(iss *issue.Issue, set *fonts.Set, opt Options) (*document, error) {
 		set: &setter{set: set, lang: l, hanLatin: opt.HanLatinSpace},
 		iss: iss, opt: opt, lang: l,
 	}
-	c.doc = &document{geo: c.geo, iss: iss, start: map[string]int{}}
+	c.doc = &document{geo: c.geo, iss: iss, start: map[string]int{}, root: &node{role: "Document", lang: iss.Language}}
 	c.setArticles()
 	c.cover()
 	c.doc.outline = append(c.doc.outline, outlineEntry{Title: c.lang.Labels.Cover, Page: 0})
@@ -61,6 +64,7 @@ func compose(iss *issue.Issue, set *fonts.Set, opt Options) (*document, error) {
 		c.colophon()
 	}
 	c.furniture()
+	fixHeadings(c.doc.root)
 	return c.doc, nil
 }
 
@@ -70,6 +74,7 @@ func compose(iss *issue.Issue, set *fonts.Set, opt Options) (*document, error) {
 func (c *composer) setArticles() {
 	arts := c.iss.Articles()
 	out := make([][]block, len(arts))
+	nodes := make([]*node, len(arts))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(arts)) {
@@ -78,11 +83,16 @@ func (c *composer) setArticles() {
 			defer wg.Done()
 			for i := range work {
 				a := arts[i]
-				bs := []block{c.titleBlock(a)}
+				art := &node{role: "Art"}
+				if a.Language != c.iss.Language {
+					art.lang = a.Language
+				}
+				bs := []block{c.titleBlock(a, art)}
 				st := bodyStyle
 				st.lang = lang.For(a.Language)
-				bs = append(bs, c.blocks(a.Blocks, c.geo.colW, st, st.lang.Indent*st.size)...)
-				out[i] = append(bs, c.endMatter(a)...)
+				bs = append(bs, c.blocks(art, a.Blocks, c.geo.colW, st, st.lang.Indent*st.size)...)
+				out[i] = append(bs, c.endMatter(a, art)...)
+				nodes[i] = art
 			}
 		}()
 	}
@@ -92,8 +102,10 @@ func (c *composer) setArticles() {
 	close(work)
 	wg.Wait()
 	c.bodies = make(map[*issue.Article][]block, len(arts))
+	c.arts = make(map[*issue.Article]*node, len(arts))
 	for i, a := range arts {
 		c.bodies[a] = out[i]
+		c.arts[a] = nodes[i]
 	}
 }
 
@@ -166,3 +178,21 @@ func stack(blocks []block) block {
 
 // plain is a span of text in one style.
 func plain(text string, st style) []span { return []span{{text: text, st: st}} }
+
+// span1 is a span of text in one style that belongs to element n.
+func span1(text string, st style, n *node) []span { return []span{{text: text, st: st, tag: n}} }
+
+// fixHeadings renumbers headings so that, in reading order, none is more
+// than one level below the one before it (PDF/UA-1 §7.4.2: no level
+// skipped), as when an article's first subhead is a ### .
+func fixHeadings(root *node) {
+	last := 0
+	root.walk(func(n *node) {
+		if len(n.role) != 2 || n.role[0] != 'H' || n.role[1] < '1' || n.role[1] > '6' {
+			return
+		}
+		level := min(int(n.role[1]-'0'), last+1)
+		n.role = "H" + strconv.Itoa(level)
+		last = level
+	})
+}

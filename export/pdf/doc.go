@@ -35,7 +35,11 @@
 //     follows, no single first or last line of a paragraph in a column)
 //     and balanced by bisection on the column height. Articles are set in
 //     parallel, then placed in order. Page numbers of the contents are
-//     resolved once every page is composed.
+//     resolved once every page is composed. Composition also builds the
+//     logical structure (node in frame.go: Document → Sect → Art → H1, P,
+//     L, Table, Figure …) and tags every text and image with its element,
+//     or marks it as an artifact (running heads, folios, rules); the
+//     tree's order is the reading order, whatever the drawing order.
 //   - draw (draw.go) only draws those pages with
 //     github.com/signintech/gopdf v0.33.0. Each face is first subset with
 //     fonts.Subset to the characters drawn with it and registered as

@@ -17,6 +17,8 @@ type document struct {
 	// outline is the navigation tree, in reading order.
 	outline []outlineEntry
 	faces   []*fonts.Face // every face drawn with, in first-use order
+	// root is the logical structure (see node): the Document element.
+	root *node
 }
 
 // outlineEntry is one bookmark; Page is a page index.
@@ -46,6 +48,93 @@ type page struct {
 	items []item
 }
 
+// node is one element of the logical structure: the tagged-PDF
+// structure tree (PDF 32000-1 §14.7, standard types of §14.8.4) that the
+// writer emits and that screen readers, reflow and text extraction follow.
+//
+// Composition builds the tree in reading order — Document → Sect per
+// section → Art per article → H1 (title), P, H2/H3, BlockQuote, L → LI →
+// Lbl + LBody, Table → TR → TH/TD, Figure (with Caption), Code; the cover
+// and the colophon are Divs, the contents a Sect with a TOC — and points
+// every piece of content at the innermost element it belongs to:
+//
+//   - textItem.tag: the element of a text (P, H2, TD, Lbl, Link, …);
+//   - item.tag: the Figure of an image, the Link of a link area;
+//   - what belongs to no element is an artifact: running heads and folios
+//     (textItem.artifact says which), decorative images (item.artifact),
+//     fills and rules (always artifacts), crop marks.
+//
+// The order of a node's kids is the reading order, whatever the columns,
+// pages and floats make of the drawing order: the writer numbers marked
+// content in drawing order and lists it under its element. So whoever
+// moves items (balancing, floats, keeps, tables split over pages) moves
+// them whole — the tag travels with the item — and never needs to touch
+// the tree; whoever creates content (a new block type, a new page
+// element) creates its node with add and tags the items with tagBlocks,
+// or marks them as artifacts. A text or image with neither a tag nor an
+// artifact kind is an error the writer reports.
+type node struct {
+	role string // a standard structure type: "Sect", "P", "H2", "TD", …
+	// lang is the BCP 47 language of the element when it differs from
+	// its parent's (the root's is the language).
+	lang  string
+	alt   string // Figure: alternate description; Link: the annotation's description
+	scope string // TH: "Column" or "Row"
+	kids  []*node
+}
+
+// add appends a new element of the given role to n's kids.
+func (n *node) add(role string) *node {
+	k := &node{role: role}
+	n.kids = append(n.kids, k)
+	return k
+}
+
+// walk calls f for n and every element below it, depth first, in reading
+// order.
+func (n *node) walk(f func(*node)) {
+	f(n)
+	for _, k := range n.kids {
+		k.walk(f)
+	}
+}
+
+// artifactKind tells what kind of artifact (PDF 32000-1 §14.8.2.2) a text
+// is; the zero value is content, which has a tag.
+type artifactKind int
+
+const (
+	content   artifactKind = iota
+	headArt                // running head: /Pagination /Header
+	folioArt               // folio: /Pagination /Footer
+	layoutArt              // any other text that is not content
+)
+
+// tagBlocks tags every text of the blocks that has no element yet with n:
+// texts set with spans of their own (links) keep theirs.
+func tagBlocks(bs []block, n *node) []block {
+	for i := range bs {
+		tagTexts(bs[i].texts, n)
+		for k := range bs[i].items {
+			if it := &bs[i].items[k]; it.tag == nil && it.artifact == content && it.kind == imageItem {
+				it.tag = n
+			}
+		}
+	}
+	return bs
+}
+
+// tagTexts tags every text item that has neither an element nor an
+// artifact kind with n.
+func tagTexts(ts []textItem, n *node) []textItem {
+	for i := range ts {
+		if ts[i].tag == nil && ts[i].artifact == content {
+			ts[i].tag = n
+		}
+	}
+	return ts
+}
+
 // rgb is a colour.
 type rgb struct{ R, G, B uint8 }
 
@@ -61,6 +150,11 @@ type item struct {
 	clip       *box         // images: visible area (the rest is cut away)
 	url        string       // external links
 	dest       string       // internal links: article ID or "contents"
+	// tag is the element of an image (a Figure) or of a link area (a
+	// Link); fills and rules are artifacts and have none. A decorative
+	// image has no tag and artifact layoutArt.
+	tag      *node
+	artifact artifactKind
 	// x2, y2 is the end point of a rule (x, y its start).
 	x2, y2 float64
 }
@@ -90,6 +184,10 @@ type textItem struct {
 	// pageRef, when set, is an article ID whose page number replaces
 	// text at drawing time; x is then the right edge of the number.
 	pageRef string
+	// tag is the structure element the text belongs to; artifact says
+	// what it is when it belongs to none (see node).
+	tag      *node
+	artifact artifactKind
 }
 
 // moved returns the text item shifted by dx, dy.

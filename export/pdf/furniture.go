@@ -9,7 +9,8 @@ import (
 // publication and issue on a verso, the section on a recto, both at the
 // outer edge over a hairline; the folio, the PDF's own page number, at
 // the outer edge of the foot. They are drawn before the page's own text
-// so that extraction reads them first.
+// so that extraction reads them first. They are artifacts (pagination:
+// header and footer), outside the structure.
 func (c *composer) furniture() {
 	g := c.geo
 	verso := strings.TrimSpace(c.iss.Title + "　" + c.iss.Label)
@@ -30,7 +31,7 @@ func (c *composer) furniture() {
 			if recto(i) {
 				x = left + w - ln.width
 			}
-			texts = append(texts, moveTexts(ln.texts, x, hy)...)
+			texts = append(texts, markArtifact(moveTexts(ln.texts, x, hy), headArt)...)
 		}
 		fy := g.trimH - g.bottom + 24
 		num := c.set.oneLine(plain(strconv.Itoa(i+1), folioStyle))
@@ -38,9 +39,17 @@ func (c *composer) furniture() {
 		if recto(i) {
 			fx = left + w - num.width
 		}
-		texts = append(texts, moveTexts(num.texts, fx, fy)...)
+		texts = append(texts, markArtifact(moveTexts(num.texts, fx, fy), folioArt)...)
 		p.texts = append(texts, p.texts...)
 		p.items = append(p.items, item{kind: ruleItem, color: rgb{0xc8, 0xb0, 0xa8}, lineWidth: 0.4,
 			x: left, y: hy + 4, x2: left + w, y2: hy + 4})
 	}
+}
+
+// markArtifact marks texts as artifacts of kind k.
+func markArtifact(ts []textItem, k artifactKind) []textItem {
+	for i := range ts {
+		ts[i].artifact = k
+	}
+	return ts
 }

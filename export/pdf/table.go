@@ -6,8 +6,9 @@ import (
 
 // table sets a table as one block per row: columns share the width
 // evenly, the header row is bold on a tint, rules separate the rows. A
-// table of more than three columns spans the text block.
-func (c *composer) table(t *issue.Table, w float64, st style) []block {
+// table of more than three columns spans the text block. Its structure
+// is Table → TR → TH (scope Column) or TD.
+func (c *composer) table(tab *node, t *issue.Table, w float64, st style) []block {
 	ncols := len(t.Align)
 	if ncols == 0 {
 		return nil
@@ -27,6 +28,7 @@ func (c *composer) table(t *issue.Table, w float64, st style) []block {
 		}
 		var b block
 		b.span = span
+		tr := tab.add("TR")
 		var cellBlocks []block
 		for i := 0; i < ncols; i++ {
 			var ins []issue.Inline
@@ -40,7 +42,11 @@ func (c *composer) table(t *issue.Table, w float64, st style) []block {
 			case issue.AlignRight:
 				al = alignRight
 			}
-			cb := stack(c.textBlocks(c.spans(ins, cs), cs, cellW-2*pad, 0, al))
+			cell := tr.add("TD")
+			if header {
+				cell.role, cell.scope = "TH", "Column"
+			}
+			cb := stack(tagBlocks(c.textBlocks(c.spans(cell, ins, cs), cs, cellW-2*pad, 0, al), cell))
 			cellBlocks = append(cellBlocks, cb)
 			b.h = max(b.h, cb.h)
 		}

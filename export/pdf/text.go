@@ -14,6 +14,7 @@ type span struct {
 	text string
 	st   style
 	link string // link destination, "" for none
+	tag  *node  // structure element of the text (a Link for a link); nil: set later by tagBlocks
 }
 
 // setLine is a laid-out line: text items relative to the start of the
@@ -38,6 +39,7 @@ type runInfo struct {
 	face *fonts.Face
 	st   style
 	link string
+	tag  *node
 }
 
 // rules are the language rules text in style st is set by: its
@@ -57,7 +59,7 @@ func (s *setter) paragraph(spans []span, width, indent float64, align layout.Ali
 	for _, sp := range spans {
 		for _, seg := range s.set.Split(sp.st.role, sp.text) {
 			runs = append(runs, layout.Run{Text: seg.Text, Face: seg.Face, Size: sp.st.size, Tag: len(infos)})
-			infos = append(infos, runInfo{face: seg.Face, st: sp.st, link: sp.link})
+			infos = append(infos, runInfo{face: seg.Face, st: sp.st, link: sp.link, tag: sp.tag})
 		}
 	}
 	if len(runs) == 0 {
@@ -141,12 +143,13 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo) setLin
 			g = &group{item: textItem{
 				x: it.X, text: it.Text, face: info.face, size: info.st.size,
 				color: info.st.color, bold: info.st.bold && !info.face.IsBold(), oblique: info.st.oblique,
+				tag: info.tag,
 			}, run: it.Run, nat: nat, glyphs: n}
 		}
 		if info.link != "" {
 			asc, desc := info.face.Ascent()*info.st.size, info.face.Descent()*info.st.size
-			r := item{kind: linkItem, x: it.X + it.LeftTrim, y: -asc, w: it.Width, h: asc + desc, url: info.link}
-			if k := len(out.links) - 1; k >= 0 && out.links[k].url == r.url && math.Abs(out.links[k].x+out.links[k].w-r.x) < info.st.size {
+			r := item{kind: linkItem, x: it.X + it.LeftTrim, y: -asc, w: it.Width, h: asc + desc, url: info.link, tag: info.tag}
+			if k := len(out.links) - 1; k >= 0 && out.links[k].url == r.url && out.links[k].tag == r.tag && math.Abs(out.links[k].x+out.links[k].w-r.x) < info.st.size {
 				out.links[k].w = r.x + r.w - out.links[k].x
 			} else {
 				out.links = append(out.links, r)

@@ -205,7 +205,7 @@ func TestEmphasisByLanguage(t *testing.T) {
 	}{{"zh-CN", fonts.Heading, false}, {"ja", fonts.Heading, false}, {"ko", fonts.Heading, false}, {"", fonts.Heading, false}, {"en", fonts.Body, true}, {"fr-CA", fonts.Body, true}} {
 		st := bodyStyle
 		st.lang = lang.For(tt.lang)
-		sp := c.spans(ins, st)
+		sp := c.spans(&node{role: "P"}, ins, st)
 		if sp[1].st.role != tt.role || sp[1].st.oblique != tt.oblique || sp[0].st.oblique {
 			t.Errorf("%q: emphasis role %v oblique %v", tt.lang, sp[1].st.role, sp[1].st.oblique)
 		}

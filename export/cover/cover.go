@@ -129,7 +129,7 @@ func Layout(iss *issue.Issue, faces *fonts.Set, pg Page, opt Options) *Cover {
 }
 
 // add adds an element; the lines of a text are added before show records
-// the text.
+// the text, unless the caller sets Part itself.
 func (d *designer) add(e Element) {
 	if t, ok := e.(*Text); ok {
 		t.Part = len(d.c.Texts)
@@ -275,6 +275,7 @@ func (d *designer) coverLines() {
 	bottom := pg.Height - 0.07*pg.Height - 24*u
 	room := bottom - (d.band + 24*u) - 24*u
 	var shown [][]*Text
+	var parts []int // the index in Texts of each shown line
 	h := 0.0
 	for _, hl := range d.iss.Highlights {
 		lines := d.paragraph(hl, st.scaled(u), textW, layout.AlignLeft, 3)
@@ -290,6 +291,7 @@ func (d *designer) coverLines() {
 		}
 		h += need
 		shown = append(shown, lines)
+		parts = append(parts, len(d.c.Texts))
 		d.show(hl)
 	}
 	if len(shown) == 0 {
@@ -308,6 +310,7 @@ func (d *designer) coverLines() {
 			t.X, t.Y = d.left+14*u, y+baseline(st, u)
 			y += st.leading * u
 			d.add(t)
+			t.Part = parts[i]
 		}
 	}
 }

@@ -302,3 +302,27 @@ func BenchmarkSample(b *testing.B) {
 		Layout(iss, f, Page{1600, 2400, 0}, Options{})
 	}
 }
+
+// TestTextParts: every line says which of the texts it shows, in order.
+func TestTextParts(t *testing.T) {
+	cv := Layout(sample(t), faces(t), Page{Width: 595, Height: 842, Bleed: 8}, Options{})
+	last := 0
+	for _, e := range cv.Elements {
+		tx, ok := e.(*Text)
+		if !ok {
+			continue
+		}
+		if tx.Part < last || tx.Part >= len(cv.Texts) {
+			t.Fatalf("line of part %d after part %d (%d texts)", tx.Part, last, len(cv.Texts))
+		}
+		last = tx.Part
+		var b strings.Builder
+		for _, it := range tx.Line.Items {
+			b.WriteString(it.Text)
+		}
+		squeeze := strings.NewReplacer(" ", "", "\u3000", "").Replace
+		if !strings.Contains(squeeze(cv.Texts[tx.Part]), squeeze(b.String())) && !strings.HasSuffix(b.String(), "…") {
+			t.Errorf("line %q is not in text %d %q", b.String(), tx.Part, cv.Texts[tx.Part])
+		}
+	}
+}

@@ -179,9 +179,6 @@ func stack(blocks []block) block {
 // plain is a span of text in one style.
 func plain(text string, st style) []span { return []span{{text: text, st: st}} }
 
-// span1 is a span of text in one style that belongs to element n.
-func span1(text string, st style, n *node) []span { return []span{{text: text, st: st, tag: n}} }
-
 // fixHeadings renumbers headings so that, in reading order, none is more
 // than one level below the one before it (PDF/UA-1 §7.4.2: no level
 // skipped), as when an article's first subhead is a ### .

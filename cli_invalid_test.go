@@ -21,6 +21,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/qikan-dev/qikan/issue"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -149,37 +150,8 @@ func builtCases(t *testing.T, root string) []invalidCase {
 	withFigure := func(path string) []byte { return []byte(article + "\n![图](" + path + ")\n") }
 	link := func(target string) []byte { return []byte("-> " + target) }
 
-	var cases []invalidCase
-	// add builds the issue name from files (a symbolic link where the
-	// content is "-> target") and adds it as a case.
-	add := func(name string, files map[string][]byte, flags []string, status int, faults ...fault) {
-		t.Helper()
-		dir := filepath.Join(root, name)
-		for p, data := range files {
-			path := filepath.Join(dir, p)
-			if target, ok := strings.CutPrefix(string(data), "-> "); ok {
-				os.MkdirAll(filepath.Dir(path), 0o755)
-				if err := os.Symlink(target, path); err != nil {
-					t.Skipf("symbolic links: %v", err)
-				}
-				continue
-			}
-			writeFile(t, path, data)
-		}
-		c := invalidCase{name: name, dir: dir, flags: flags, status: status}
-		for _, f := range faults {
-			w := wantLine{file: f.file, says: f.says, hint: f.hint}
-			if f.lineText != "" {
-				w.line = lineOf(t, files[f.file], f.lineText)
-			}
-			if !filepath.IsAbs(w.file) {
-				w.file = filepath.Join(dir, w.file)
-			}
-			c.want = append(c.want, w)
-		}
-		cases = append(cases, c)
-	}
-
+	cb := &caseBuilder{t: t, root: root}
+	add := cb.add
 	const escape = "leads outside the issue directory through a symbolic link"
 	const noLink = "copy the file into the issue directory"
 	add("symlink-article", map[string][]byte{"issue.yaml": issueYAML(""), "a.md": link(filepath.Join(outside, "secret.md"))}, nil, 1,
@@ -259,7 +231,54 @@ func builtCases(t *testing.T, root string) []invalidCase {
 		fault{none, "", "file not found", "give the path of a .ttf file"})
 	add("body-font-flag-not-a-font", map[string][]byte{"issue.yaml": issueYAML(""), "a.md": []byte(article), "x.ttf": random}, []string{"--body-font", filepath.Join(root, "body-font-flag-not-a-font", "x.ttf")}, 1,
 		fault{"x.ttf", "", "not a TrueType or OpenType font", "give a .ttf file"})
-	return cases
+	reliabilityCases(cb)
+	return cb.cases
+}
+
+// caseBuilder makes bad issues under root and collects them as cases.
+type caseBuilder struct {
+	t     *testing.T
+	root  string
+	cases []invalidCase
+}
+
+// add builds the issue name from files (a symbolic link where the content
+// is "-> target", a named pipe where it is "|fifo") and adds it as a case
+// whose export, given flags, exits with status and reports faults.
+func (cb *caseBuilder) add(name string, files map[string][]byte, flags []string, status int, faults ...fault) {
+	t := cb.t
+	t.Helper()
+	dir := filepath.Join(cb.root, name)
+	for p, data := range files {
+		path := filepath.Join(dir, p)
+		if target, ok := strings.CutPrefix(string(data), "-> "); ok {
+			os.MkdirAll(filepath.Dir(path), 0o755)
+			if err := os.Symlink(target, path); err != nil {
+				t.Skipf("symbolic links: %v", err)
+			}
+			continue
+		}
+		if string(data) == "|fifo" {
+			os.MkdirAll(filepath.Dir(path), 0o755)
+			if err := syscall.Mkfifo(path, 0o644); err != nil {
+				t.Skipf("named pipes: %v", err)
+			}
+			continue
+		}
+		writeFile(t, path, data)
+	}
+	c := invalidCase{name: name, dir: dir, flags: flags, status: status}
+	for _, f := range faults {
+		w := wantLine{file: f.file, says: f.says, hint: f.hint}
+		if f.lineText != "" {
+			w.line = lineOf(t, files[f.file], f.lineText)
+		}
+		if !filepath.IsAbs(w.file) {
+			w.file = filepath.Join(dir, w.file)
+		}
+		c.want = append(c.want, w)
+	}
+	cb.cases = append(cb.cases, c)
 }
 
 // lineOf returns the number of the first line of data holding text.
@@ -360,6 +379,11 @@ func tree(t *testing.T, dir string) []string {
 	return list
 }
 
+// qikanTimeout is how long a run of qikan may take in these tests: far
+// beyond what any case needs, so that a hang fails the test instead of
+// stalling it.
+const qikanTimeout = 60 * time.Second
+
 // qikanIn runs qikan in the directory cwd and returns its exit status,
 // stderr and peak resident memory in KiB (0 where the system does not
 // tell).
@@ -369,7 +393,14 @@ func qikanIn(t *testing.T, cwd string, args ...string) (status int, stderr strin
 	cmd.Dir = cwd
 	var errOut bytes.Buffer
 	cmd.Stderr = &errOut
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("qikan %q: %v", args, err)
+	}
+	timer := time.AfterFunc(qikanTimeout, func() { cmd.Process.Kill() })
+	err := cmd.Wait()
+	if !timer.Stop() {
+		t.Fatalf("qikan %q did not finish in %v; stderr:\n%s", args, qikanTimeout, errOut.String())
+	}
 	var exit *exec.ExitError
 	switch {
 	case errors.As(err, &exit):

@@ -13,6 +13,7 @@ require (
 	github.com/urfave/cli/v2 v2.27.7
 	github.com/yuin/goldmark v1.8.5
 	golang.org/x/image v0.45.0
+	golang.org/x/net v0.58.0
 	golang.org/x/term v0.48.0
 	golang.org/x/text v0.41.0
 )
@@ -30,6 +31,5 @@ require (
 	github.com/tdewolff/parse/v2 v2.8.16 // indirect
 	github.com/vincent-petithory/dataurl v1.0.0 // indirect
 	github.com/xrash/smetrics v0.0.0-20240521201337-686a1a2994c1 // indirect
-	golang.org/x/net v0.58.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 )

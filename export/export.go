@@ -185,6 +185,11 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 	applyPrint(iss, opt)
 	applyTime(iss, opt)
 	src := newSources(dir, iss)
+	if slices.Contains(formats, "pdf") {
+		if ps := pdfProblems(iss, src); len(ps) > 0 {
+			return ps
+		}
+	}
 	if !opt.NoNormalize && lang.For(iss.Language).NormalizePunct {
 		res.Warnings = append(res.Warnings, normalizePunct(iss, src)...)
 	}

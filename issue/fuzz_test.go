@@ -3,6 +3,7 @@ package issue
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -56,6 +57,8 @@ func FuzzMarkdown(f *testing.F) {
 		"第一行\n第二行", "**a**\n*b*", "| a | b |\n|---|:-:|\n| 1 |", "> - [x](y)\n>   ```\n>   code",
 		"<div>\n<img src=x onerror=alert(1)>\n", "![a](b \"c\")![d](e)", "1. a\n   2. b\n\n---\n\n# h\n", "\\\n&#0;&#xD800;",
 		"[a]: <>\n[a]", "`` ` ``", "    \tcode", "*a **b***c**",
+		strings.Repeat(">", 200) + " x", strings.Repeat("- ", 200) + "x", strings.Repeat("> 1. ", 100) + "x",
+		strings.Repeat("[", 1200), strings.Repeat("*a ", 2100), "![a](b c.png) ![d](<e f.png>)", "[j](javascript:x) <file:///x>",
 	} {
 		f.Add(s)
 	}

@@ -207,6 +207,9 @@ func (l *loader) decodeCover(d *yamlDoc, cf *fields, c *Cover) {
 func (l *loader) decodeSections(d *yamlDoc, body ast.Node, f *fields, iss *Issue) {
 	secs := f.get("sections")
 	items := d.list(secs, "sections", false)
+	if secs != nil && len(items) == 0 && d.isSequence(secs) {
+		d.errorf(f.keyNode("sections"), "add at least one section with its articles", "issue.yaml: sections is empty")
+	}
 	if secs == nil && !f.misspelt["sections"] {
 		if _, present := f.values["sections"]; !present {
 			d.errorf(body, "add sections: with at least one section and its articles", "issue.yaml: missing required key sections")

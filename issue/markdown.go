@@ -45,7 +45,10 @@ func convertMarkdown(src []byte, file string, lineOff int, r *report, figure fig
 			blocks = nil
 		}
 	}()
-	md := goldmark.New(goldmark.WithExtensions(extension.Table))
+	if !checkLines(src, file, lineOff, r) {
+		return nil
+	}
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, mdLimits{c}))
 	doc := md.Parser().Parse(text.NewReader(src))
 	return c.blocks(doc, 0)
 }
@@ -83,7 +86,7 @@ func (c *mdConverter) blocks(parent gast.Node, depth int) []Block {
 	if depth > maxNesting {
 		if !c.deep {
 			c.deep = true
-			c.r.add(c.file, c.line(parent), 0, "", "quotes and lists nest more than %d levels deep", maxNesting)
+			c.r.add(c.file, c.line(parent), 0, "flatten the quotes or lists", "quotes and lists nest more than %d levels deep", maxNesting)
 		}
 		return nil
 	}
@@ -106,6 +109,7 @@ func (c *mdConverter) block(n gast.Node, depth int) Block {
 		if len(in) == 0 {
 			return nil
 		}
+		c.warnUnparsedImage(n, in)
 		return &Paragraph{Inlines: in}
 	case *gast.Heading:
 		level := n.Level
@@ -169,7 +173,10 @@ func (c *mdConverter) lines(n gast.Node) string {
 }
 
 func (c *mdConverter) table(n *east.Table) *Table {
-	t := &Table{}
+	t := &Table{Line: c.line(n)}
+	if first, ok := firstText(n); ok {
+		t.Line = c.line(first)
+	}
 	for _, a := range n.Alignments {
 		t.Align = append(t.Align, alignOf(a))
 	}
@@ -294,13 +301,13 @@ func (c *mdConverter) collect(n gast.Node, style Style, link string, ps *[]piece
 			}
 			c.collect(ch, style|st, link, ps)
 		case *gast.Link:
-			c.collect(ch, style, string(ch.Destination), ps)
+			c.collect(ch, style, c.link(string(ch.Destination), ch), ps)
 		case *gast.AutoLink:
 			url := string(ch.URL(c.src))
 			if ch.AutoLinkType == gast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
 				url = "mailto:" + url
 			}
-			*ps = append(*ps, piece{Inline: Inline{Text: string(ch.Label(c.src)), Style: style, Link: url}})
+			*ps = append(*ps, piece{Inline: Inline{Text: string(ch.Label(c.src)), Style: style, Link: c.link(url, ch)}})
 		case *gast.RawHTML:
 			// Never interpreted: the markup is shown as text.
 			var b strings.Builder
@@ -311,7 +318,7 @@ func (c *mdConverter) collect(n gast.Node, style Style, link string, ps *[]piece
 			add(b.String())
 		case *gast.Image:
 			alt := plain(c.inlines(ch))
-			c.r.warn(c.file, c.line(ch), "image %q inside a line of text is replaced by its alt text %q; put it in a paragraph of its own to make it a figure", string(ch.Destination), alt)
+			c.r.warn(c.file, c.line(ch), "image %q inside a line of text is replaced by its alt text %q; put it in a paragraph of its own to make it a figure", shorten(string(ch.Destination), 80), shorten(alt, 40))
 			add(alt)
 		default:
 			c.collect(ch, style, link, ps)

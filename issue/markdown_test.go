@@ -53,6 +53,7 @@ func TestMarkdown(t *testing.T) {
 		{"figure", "![图一 说明](img/a.png \"张三/摄\")", []Block{&Figure{Image: Image{Rel: "img/a.png", Format: "png", Width: 1, Height: 1}, Caption: "图一 说明", Credit: "张三/摄"}}},
 		{"figure without caption", "  ![](b.jpg)  ", []Block{&Figure{Image: Image{Rel: "b.jpg", Format: "png", Width: 1, Height: 1}}}},
 		{"table", "| 项目 | 数量 |\n|:--|--:|\n| 甲 | **1** |\n| 乙 |", []Block{&Table{
+			Line:   1,
 			Align:  []Align{AlignLeft, AlignRight},
 			Header: [][]Inline{{txt("项目")}, {txt("数量")}},
 			Rows:   [][][]Inline{{{txt("甲")}, {Inline{Text: "1", Style: Strong}}}, {{txt("乙")}, nil}}}}},

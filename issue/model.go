@@ -125,7 +125,9 @@ const (
 )
 
 // Table is a GFM table. Header may be empty; every row has len(Align) cells.
+// Line is the line of its first row in the article's file.
 type Table struct {
+	Line   int
 	Align  []Align
 	Header [][]Inline   // one []Inline per cell
 	Rows   [][][]Inline // rows → cells → runs

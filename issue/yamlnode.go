@@ -127,6 +127,12 @@ func (d *yamlDoc) resolve(n ast.Node) ast.Node {
 	return nil
 }
 
+// isSequence reports whether n is a list.
+func (d *yamlDoc) isSequence(n ast.Node) bool {
+	_, ok := d.resolve(n).(*ast.SequenceNode)
+	return ok
+}
+
 // isNull reports whether n is absent or an explicit null / empty value.
 func (d *yamlDoc) isNull(n ast.Node) bool {
 	n = d.resolve(n)

@@ -18,7 +18,7 @@ func (c *composer) table(tab *node, t *issue.Table, w float64, st style) []block
 		w = c.geo.textWidth()
 	}
 	ts := tableStyle.of(st)
-	pad := 3.0
+	pad := tableCellPad
 	cellW := w / float64(ncols)
 	var out []block
 	row := func(cells [][]issue.Inline, header bool) {

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"archive/zip"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/qikan-dev/qikan/internal/testtool"
+)
+
+// The reliability contract of the command line (issue 17): no input can
+// hang qikan, exhaust memory, overwrite another issue or lose a figure
+// silently. The refusals among the cases join the bad-input corpus of
+// cli_invalid_test.go (reliabilityCases), so that export, validate and
+// batch are each run on them as a separate process, with a time limit, and
+// checked for the exit status, the message at file:line with its fix,
+// nothing written and a peak memory under 300 MB. The cases that are not
+// refusals have tests of their own below.
+
+// relArticle is a valid article; relIssue an issue.yaml with extra lines
+// before its sections and articles as the list of its one section.
+const relArticle = "---\ntitle: 标题\n---\n\n正文。\n"
+
+func relIssue(extra, articles string) []byte {
+	return []byte("title: 期刊\nissue: 2025年第1期\ndate: 2025-03-28\n" + extra + "sections:\n  - title: 栏目\n    articles: " + articles + "\n")
+}
+
+// relBody is an article whose body is body.
+func relBody(body string) []byte {
+	return []byte("---\ntitle: 标题\n---\n\n" + body + "\n")
+}
+
+// reliabilityCases adds the refusals of issue 17 to the bad-input corpus.
+func reliabilityCases(cb *caseBuilder) {
+	add := cb.add
+	plain := func(md []byte) map[string][]byte {
+		return map[string][]byte{"issue.yaml": relIssue("", "[a.md]"), "a.md": md}
+	}
+
+	// 7. Nesting beyond 32 levels is refused while parsing, before the
+	// tree is built (60,000 ">" took 11 s before, 100,000 "- " levels
+	// over 60 s).
+	const deep = "quotes and lists nest more than 32 levels deep"
+	add("nest-quote-60000", plain(relBody(strings.Repeat(">", 60000)+" 深")), nil, 1,
+		fault{"a.md", ">>>", deep, "flatten the quotes or lists"})
+	add("nest-dash-30000", plain(relBody(strings.Repeat("- ", 30000)+"深")), nil, 1,
+		fault{"a.md", "- - -", deep, "flatten the quotes or lists"})
+	var lines strings.Builder
+	for i := range 3000 {
+		lines.WriteString(strings.Repeat("  ", i) + "- 层\n")
+	}
+	add("nest-indented-list-3000", plain(relBody(lines.String())), nil, 1,
+		fault{"a.md", "- 层", deep, "flatten the quotes or lists"})
+	// ... and brackets or emphasis marks by the ten thousand in one
+	// paragraph (quadratic in goldmark) are refused before inline parsing.
+	add("paragraph-brackets", plain(relBody(strings.Repeat("[甲\n", 5000))), nil, 1,
+		fault{"a.md", "[甲", `paragraph holds 5000 "["`, `write the brackets as ［ or \[`})
+	add("line-emphasis", plain(relBody(strings.Repeat("*a ", 20000)+"x")), nil, 1,
+		fault{"a.md", "*a", `line holds 20000 "*" and "_"`, `write them as \* and \_`})
+
+	// 12. The contract: at least one section, each with an article.
+	add("sections-empty-list", map[string][]byte{"issue.yaml": []byte("title: 期刊\nissue: 1\ndate: 2025-03-28\nsections: []\n")}, nil, 1,
+		fault{"issue.yaml", "sections:", "sections is empty", "add at least one section"})
+	add("section-articles-empty", map[string][]byte{"issue.yaml": []byte("title: 期刊\nissue: 1\ndate: 2025-03-28\nsections:\n  - title: 空栏目\n    articles: []\n  - title: 栏目\n    articles: [a.md]\n"), "a.md": []byte(relArticle)}, nil, 1,
+		fault{"issue.yaml", "articles: []", `section "空栏目" has no articles`, "list its article files"})
+
+	// 13. A table whose columns cannot each get four characters across
+	// the PDF's text block is refused (500 columns overprinted before).
+	table := func(cols int) []byte {
+		var head, rule, row []string
+		for i := range cols {
+			head = append(head, "列"+strconv.Itoa(i))
+			rule = append(rule, "---")
+			row = append(row, "值")
+		}
+		return relBody("正文。\n\n|" + strings.Join(head, "|") + "|\n|" + strings.Join(rule, "|") + "|\n|" + strings.Join(row, "|") + "|")
+	}
+	add("table-500-columns", plain(table(500)), nil, 1,
+		fault{"a.md", "|列0|", "table has 500 columns; a 210 mm wide page holds at most 12 legible columns in the PDF", "split it into narrower tables"})
+}
+
+// relExport builds an issue from files in a new directory and exports it
+// with args; it returns the directory, the output directory, the exit
+// status and stderr, after checking the peak memory.
+func relExport(t *testing.T, files map[string][]byte, args ...string) (dir, out string, status int, stderr string) {
+	t.Helper()
+	dir = filepath.Join(t.TempDir(), "issue")
+	for p, data := range files {
+		writeFile(t, filepath.Join(dir, p), data)
+	}
+	out = t.TempDir()
+	status, stderr, rss := qikanIn(t, t.TempDir(), append(append([]string{"export", "--out", out}, args...), dir)...)
+	if rss > maxRSSLimit {
+		t.Errorf("peak memory %d MiB, want under %d MiB", rss>>10, maxRSSLimit>>10)
+	}
+	return dir, out, status, stderr
+}
+
+// TestImageLeftAsText (case 11): an image CommonMark does not read as one
+// (a space in its path) is printed as text; qikan says so at its line with
+// both ways to write the path, and the export still succeeds.
+func TestImageLeftAsText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs qikan in a subprocess")
+	}
+	md := relBody("正文。\n\n![封面照片](../images/my photo.jpg)\n\n再看 ![图](a b.png \"说明\") 这里。")
+	dir, _, status, stderr := relExport(t, map[string][]byte{"issue.yaml": relIssue("", "[a.md]"), "a.md": md}, "--format", "epub")
+	if status != 0 {
+		t.Errorf("exit status %d, want 0", status)
+	}
+	file := filepath.Join(dir, "a.md")
+	checkSays(t, stderr, []wantLine{
+		{file: file, line: lineOf(t, md, "my photo"), says: `warning: "![封面照片](../images/my photo.jpg)" is printed as text, not shown as an image`,
+			hint: "write ![封面照片](<../images/my photo.jpg>) or ![封面照片](../images/my%20photo.jpg)"},
+		{file: file, line: lineOf(t, md, "a b.png"), says: "is printed as text", hint: `write ![图](<a b.png> "说明") or ![图](a%20b.png "说明")`},
+	})
+}
+
+// TestLinkPolicy (case 14): javascript:, vbscript:, data: and file: links
+// are dropped from both formats with a warning at their line; http, https
+// and mailto links stay live in both.
+func TestLinkPolicy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs qikan in a subprocess")
+	}
+	qpdf := testtool.Need(t, "qpdf")
+	md := relBody("正文。\n\n[脚本](javascript:alert(1)) [旧脚本](VBScript:msgbox)\n[数据](data:text/html,hi) [文件](file:///etc/passwd)\n[网站](https://example.com/a) [信](mailto:a@example.com)")
+	dir, out, status, stderr := relExport(t, map[string][]byte{"issue.yaml": relIssue("", "[a.md]"), "a.md": md})
+	if status != 0 {
+		t.Fatalf("exit status %d, want 0\n%s", status, stderr)
+	}
+	file := filepath.Join(dir, "a.md")
+	var want []wantLine
+	for _, l := range []struct{ dest, scheme string }{{"javascript:alert(1)", "javascript"}, {"VBScript:msgbox", "vbscript"}, {"data:text/html,hi", "data"}, {"file:///etc/passwd", "file"}} {
+		want = append(want, wantLine{file: file, line: lineOf(t, md, l.dest), says: `link "` + l.dest + `" is dropped (its text stays): ` + l.scheme + ":", hint: "only http, https and mailto links are kept"})
+	}
+	checkSays(t, stderr, want)
+
+	qdf := filepath.Join(t.TempDir(), "qdf.pdf")
+	if msg, err := exec.Command(qpdf, "--qdf", "--object-streams=disable", filepath.Join(out, "issue.pdf"), qdf).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v\n%s", err, msg)
+	}
+	pdfData, err := os.ReadFile(qdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	epubData := unzipAll(t, filepath.Join(out, "issue.epub"))
+	for _, bad := range []string{"javascript:", "vbscript:", "VBScript:", "data:text", "file:///"} {
+		if strings.Contains(string(pdfData), bad) {
+			t.Errorf("the PDF holds %q", bad)
+		}
+		if strings.Contains(epubData, `href="`+bad) {
+			t.Errorf("the EPUB links to %q", bad)
+		}
+	}
+	for _, good := range []string{"https://example.com/a", "mailto:a@example.com"} {
+		if !strings.Contains(string(pdfData), "/URI ("+good+")") {
+			t.Errorf("the PDF lacks the link to %s", good)
+		}
+		if !strings.Contains(epubData, `href="`+good+`"`) {
+			t.Errorf("the EPUB lacks the link to %s", good)
+		}
+	}
+}
+
+// unzipAll returns the contents of every file of the zip archive at path,
+// one after another.
+func unzipAll(t *testing.T, path string) string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var b strings.Builder
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(&b, rc); err != nil {
+			t.Fatal(err)
+		}
+		rc.Close()
+	}
+	return b.String()
+}

@@ -1,0 +1,146 @@
+package issue
+
+import (
+	"bytes"
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	gast "github.com/yuin/goldmark/ast"
+	"golang.org/x/net/idna"
+)
+
+// The link policy of both formats lives here, in the model, so that no
+// backend needs its own: Inline.Link is empty or an absolute http or https
+// URL with a host, or a mailto URL with an address, normalised by
+// net/url. Every other destination — javascript:, vbscript:, data:, file:
+// and other schemes, relative paths and #fragments — is dropped when the
+// article is loaded, with a warning at its line; the link's text stays.
+// The backends' own links (contents, outline) are not Markdown links and
+// are not affected.
+
+// checkLink applies the link policy to a Markdown link destination. It
+// returns the link to keep, or "" and the reason it is dropped.
+func checkLink(dest string) (link, reason string) {
+	dest = strings.TrimSpace(dest)
+	if dest == "" {
+		return "", ""
+	}
+	u, err := url.Parse(dest)
+	if err != nil || strings.ContainsFunc(dest, isControl) {
+		return "", "it is not a valid URL"
+	}
+	switch scheme := strings.ToLower(u.Scheme); scheme {
+	case "http", "https":
+		if u.Host == "" {
+			return "", "it has no host name"
+		}
+		// An international domain name goes out in its ASCII form
+		// (punycode), as PDF URIs must be ASCII; net/url would
+		// percent-encode it into a name no resolver knows.
+		host := u.Hostname()
+		if net.ParseIP(host) == nil {
+			if host, err = idna.Lookup.ToASCII(host); err != nil {
+				return "", "its host name is not valid"
+			}
+		}
+		if p := u.Port(); p != "" {
+			host = net.JoinHostPort(host, p)
+		}
+		u.Host = host
+	case "mailto":
+		if u.Opaque == "" {
+			return "", "it has no address"
+		}
+	case "javascript", "vbscript", "data", "file":
+		return "", scheme + ": links can run code or reach local files"
+	case "":
+		return "", "links inside the issue and relative links are not kept; write the full https:// address"
+	default:
+		return "", scheme + ": is not an http, https or mailto link"
+	}
+	return u.String(), ""
+}
+
+// isControl reports C0 and C1 control characters and DEL.
+func isControl(r rune) bool { return r < 0x20 || r >= 0x7f && r < 0xa0 }
+
+// shorten returns s cut to at most n characters, with "…" when cut, for
+// quoting user text in messages.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for k := range s {
+		if n == 0 {
+			i = k
+			break
+		}
+		n--
+	}
+	return s[:i] + "…"
+}
+
+// link applies the link policy to the destination of the link n, warning
+// at its line when the link is dropped.
+func (c *mdConverter) link(dest string, n gast.Node) string {
+	link, reason := checkLink(dest)
+	if link == "" && reason != "" {
+		c.r.warn(c.file, c.line(n), "link %q is dropped (its text stays): %s; only http, https and mailto links are kept", shorten(dest, 80), reason)
+	}
+	return link
+}
+
+// warnUnparsedImage warns when the text of the paragraph p still holds
+// "![…](": an image that CommonMark did not read as one, usually because
+// its path has a space or an unbalanced parenthesis. The figure would be
+// lost with its Markdown printed as text.
+func (c *mdConverter) warnUnparsedImage(p gast.Node, in []Inline) {
+	text := plain(in)
+	open := strings.Index(text, "![")
+	if open < 0 {
+		return
+	}
+	mid := strings.Index(text[open:], "](")
+	if mid < 0 {
+		return
+	}
+	rest := text[open+mid+2:]
+	dest, _, closed := strings.Cut(rest, ")")
+	if !closed {
+		dest = rest
+	}
+	line := c.line(p)
+	for t := range textNodes(p) {
+		if bytes.Contains(t.Segment.Value(c.src), []byte("![")) {
+			line = lineOf(c.src, t.Segment.Start) + c.lineOff
+			break
+		}
+	}
+	shown := shorten(text[open:open+mid+2]+dest+")", 80)
+	hint := "check its brackets and parentheses; a path with spaces or parentheses is written in <…>"
+	if strings.ContainsAny(strings.TrimSpace(dest), " \t") {
+		path, title, _ := strings.Cut(strings.TrimSpace(dest), ` "`)
+		if title != "" {
+			title = ` "` + title
+		}
+		alt := shorten(text[open:open+mid], 40)
+		hint = fmt.Sprintf("its path has a space: write %s](<%s>%s) or %s](%s%s)", alt, path, title, alt, strings.ReplaceAll(path, " ", "%20"), title)
+	}
+	c.r.warn(c.file, line, "%q is printed as text, not shown as an image: %s", shown, hint)
+}
+
+// textNodes yields the text nodes below n in document order.
+func textNodes(n gast.Node) func(yield func(*gast.Text) bool) {
+	return func(yield func(*gast.Text) bool) {
+		gast.Walk(n, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
+			if t, ok := n.(*gast.Text); ok && entering && !yield(t) {
+				return gast.WalkStop, nil
+			}
+			return gast.WalkContinue, nil
+		})
+	}
+}

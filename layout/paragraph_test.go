@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -255,17 +256,79 @@ func TestRunsAndTags(t *testing.T) {
 	}
 }
 
+// brokenFace reports nonsense metrics: NaN, infinite and negative
+// advances, ink outside the advance box.
+type brokenFace struct{}
+
+func (brokenFace) HasGlyph(rune) bool { return true }
+func (brokenFace) Advance(r rune) float64 {
+	switch r % 4 {
+	case 0:
+		return math.NaN()
+	case 1:
+		return math.Inf(1)
+	case 2:
+		return -3
+	}
+	return 1
+}
+func (brokenFace) Ink(rune) (float64, float64) { return 5, -5 }
+
+// TestBadInput: empty, invalid and hostile input (no face, a negative
+// size, invalid UTF-8, a face with NaN and negative metrics, measures of
+// -1, 0, 1 and 10⁹ em) gives lines whose numbers are finite, whose items
+// hold every visible byte of the input once and in order, and whose last
+// line ends the paragraph; a measure no character fits still gets one
+// cluster per line, never an empty line.
 func TestBadInput(t *testing.T) {
-	for _, runs := range [][]Run{
-		nil,
-		{{Text: ""}},
-		{{Text: "中文 text", Face: nil, Size: 10}},
-		{{Text: "\xff\xfe中", Face: fakeFace{}, Size: -3}},
-		{{Text: "\n\n", Face: fakeFace{}, Size: 10}},
-		{{Text: strings.Repeat("a", 50), Face: fakeFace{}, Size: 10}},
+	for _, tc := range []struct {
+		name  string
+		runs  []Run
+		lines int // lines at every measure; -1: depends on the measure
+	}{
+		{"no runs", nil, 0},
+		{"empty text", []Run{{Text: ""}}, 0},
+		{"white space only", []Run{{Text: " \t\u3000 ", Face: fakeFace{}, Size: 10}}, 0},
+		{"no face", []Run{{Text: "中文 text", Face: nil, Size: 10}}, -1},
+		{"invalid UTF-8, negative size", []Run{{Text: "\xff\xfe中", Face: fakeFace{}, Size: -3}}, 1},
+		{"hard breaks only", []Run{{Text: "\n\n", Face: fakeFace{}, Size: 10}}, 0},
+		{"hard breaks around text", []Run{{Text: "\n甲\n\n乙", Face: fakeFace{}, Size: 10}}, -1},
+		{"long word", []Run{{Text: strings.Repeat("a", 50), Face: fakeFace{}, Size: 10}}, -1},
+		{"broken face", []Run{{Text: "一二三四五六七八九十。「引号」", Face: brokenFace{}, Size: 10}}, -1},
+		{"NaN size", []Run{{Text: "中文", Face: fakeFace{}, Size: math.NaN()}, {Text: "text", Face: fakeFace{}, Size: math.Inf(1)}}, 1},
 	} {
+		var want strings.Builder
+		for _, r := range tc.runs {
+			want.WriteString(visible(r.Text))
+		}
 		for _, w := range []float64{-1, 0, 1, 1e9} {
-			Paragraph(runs, Options{Width: w, Indent: 5})
+			lines := Paragraph(tc.runs, Options{Width: w * 10, Indent: 5})
+			if tc.lines >= 0 && len(lines) != tc.lines && !(tc.lines == 1 && w <= 1) {
+				t.Errorf("%s at %g em: %d lines, want %d", tc.name, w, len(lines), tc.lines)
+			}
+			var got strings.Builder
+			for li, l := range lines {
+				for _, v := range []float64{l.Width, l.Ratio} {
+					if math.IsNaN(v) || math.IsInf(v, 0) {
+						t.Errorf("%s at %g em: line %d has width %v ratio %v", tc.name, w, li, l.Width, l.Ratio)
+					}
+				}
+				for _, it := range l.Items {
+					if math.IsNaN(it.X+it.Width+it.LeftTrim) || math.IsInf(it.X+it.Width+it.LeftTrim, 0) || it.Width < 0 {
+						t.Errorf("%s at %g em: line %d item %+v", tc.name, w, li, it)
+					}
+					got.WriteString(it.Text)
+				}
+				if len(l.Items) == 0 && l.Break != BreakForced {
+					t.Errorf("%s at %g em: line %d is empty with break %v", tc.name, w, li, l.Break)
+				}
+			}
+			if got.String() != want.String() {
+				t.Errorf("%s at %g em: items hold %q, want %q", tc.name, w, got.String(), want.String())
+			}
+			if n := len(lines); n > 0 && lines[n-1].Break != BreakFinal {
+				t.Errorf("%s at %g em: last line ends with %v", tc.name, w, lines[n-1].Break)
+			}
 		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 	_ "image/png"
 	"io"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
@@ -276,48 +275,53 @@ func hostileIssue(t testing.TB) *issue.Issue {
 	}
 }
 
-// epubcheck runs EPUBCheck on data; it returns its output and whether it
-// reported no errors and no warnings.
-func epubcheck(t *testing.T, data []byte) (string, bool) {
-	t.Helper()
-	java := testtool.Need(t, "java")
-	const jar = "/usr/share/java/epubcheck.jar"
-	if _, err := os.Stat(jar); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("epubcheck is required with CI=true: %v", err)
-		}
-		t.Skipf("epubcheck not installed: %v", err)
-	}
-	f := filepath.Join(t.TempDir(), "check.epub")
-	if err := os.WriteFile(f, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(java, "-jar", jar, f).CombinedOutput()
-	clean := err == nil && bytes.Contains(out, []byte("0 fatals / 0 errors / 0 warnings"))
-	return string(out), clean
-}
-
+// TestEpubcheck checks the EPUB of every issue under testdata, without a
+// cover and of a hostile issue, horizontal and vertical, with EPUBCheck,
+// all in one Java VM. A truncated EPUB goes with them and must be found
+// wanting, so a check that passes everything fails the test.
 func TestEpubcheck(t *testing.T) {
 	all := issues(t)
-	names := make([]string, 0, len(all))
+	names := make([]string, 0, 2*len(all))
 	for name := range all {
-		names = append(names, name)
+		names = append(names, name+"/horizontal", name+"/vertical")
 	}
 	slices.Sort(names)
-	for _, name := range names {
-		for _, vertical := range []bool{false, true} {
-			mode := "horizontal"
-			if vertical {
-				mode = "vertical"
-			}
-			t.Run(name+"/"+mode, func(t *testing.T) {
+	dir := t.TempDir()
+	files := make([]string, len(names))
+	t.Run("write", func(t *testing.T) {
+		for i, name := range names {
+			files[i] = filepath.Join(dir, strings.ReplaceAll(name, "/", "-")+".epub")
+			t.Run(name, func(t *testing.T) {
 				t.Parallel()
-				data := write(t, all[name], Options{Time: testTime, Version: "test", Vertical: vertical})
-				if out, ok := epubcheck(t, data); !ok {
-					t.Errorf("epubcheck:\n%s", out)
+				issueName, mode, _ := strings.Cut(name, "/")
+				data := write(t, all[issueName], Options{Time: testTime, Version: "test", Vertical: mode == "vertical"})
+				if err := os.WriteFile(files[i], data, 0o644); err != nil {
+					t.Fatal(err)
 				}
 			})
 		}
+	})
+	if t.Failed() {
+		return
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(dir, "truncated.epub")
+	if err := os.WriteFile(broken, data[:len(data)/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	reports := testtool.EPUBCheck(t, append(files, broken)...)
+	for i, name := range names {
+		t.Run(name, func(t *testing.T) {
+			if !reports[i].Clean {
+				t.Errorf("epubcheck %s:\n%s", reports[i].File, reports[i].Output)
+			}
+		})
+	}
+	if r := reports[len(names)]; r.Clean {
+		t.Errorf("epubcheck passes a truncated EPUB:\n%s", r.Output)
 	}
 }
 

@@ -2,6 +2,7 @@ package testtool
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -37,17 +38,8 @@ func TestNeed(t *testing.T) {
 		if (path != "") != tt.found || (r.skipped != "") != tt.skip || (r.fatal != "") != tt.failed {
 			t.Errorf("Need(%q) with CI=%q: path %q, skipped %q, fatal %q", tt.name, tt.ci, path, r.skipped, r.fatal)
 		}
-		if msg := r.skipped + r.fatal; msg != "" && !contains(msg, tt.name) {
+		if msg := r.skipped + r.fatal; msg != "" && !strings.Contains(msg, tt.name) {
 			t.Errorf("message %q does not name the tool", msg)
 		}
 	}
-}
-
-func contains(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return true
-		}
-	}
-	return false
 }

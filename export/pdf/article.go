@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -9,36 +10,59 @@ import (
 	"github.com/qikan-dev/qikan/lang"
 )
 
-// section starts a section on a new page with a band that holds its title,
-// then sets its articles one after the other.
+// setArticle is an article set for the page: its title block across the
+// text block, then its body and end matter as column blocks and float
+// anchors.
+type setArticle struct {
+	title  block
+	blocks []block
+}
+
+// section starts a section with a band that holds its title, then sets
+// its articles one after the other. The band opens a new page unless the
+// page in hand is less than half full (magazine style; --one-per-page
+// always opens a page).
 func (c *composer) section(s *issue.Section) {
+	g := c.geo
+	need := 6 * g.pitch
+	if len(s.Articles) > 0 {
+		set := c.bodies[s.Articles[0]]
+		need += set.title.h + c.opening(set.blocks)
+	}
 	c.head = s.Title
-	c.newPage(articlePage)
 	sect := c.doc.root.add("Sect")
 	h1 := sect.add("H1")
-	g := c.geo
+	if c.page != nil && c.page.kind == articlePage && !c.opt.OnePerPage &&
+		c.y <= g.textTop()+g.textHeight()/2 && g.snap(c.y)+need <= g.textBottom()+eps {
+		c.y = g.snap(c.y) + 2*g.pitch
+	} else {
+		c.newPage(articlePage)
+	}
 	i := c.index()
 	entry := outlineEntry{Title: s.Title, Page: i}
 
 	// The band runs from the page's outer edge (with bleed) into the
-	// text block's inner edge.
-	bandH := 38.0
+	// text block's inner edge, two and a half lines high, a line and a
+	// half above the text.
+	bandH := 2.5 * g.pitch
 	x0, x1 := g.textLeft(i), g.trimW+g.bleed
 	if !recto(i) {
 		x0, x1 = -g.bleed, g.textLeft(i)+g.textWidth()
 	}
-	y := g.textTop()
+	y := c.y
 	c.page.items = append(c.page.items, item{kind: fillItem, color: accent, x: x0, y: y, w: x1 - x0, h: bandH})
+	c.page.placed = append(c.page.placed, placement{kind: kindOther, src: -1, col: -1, x: x0, y: y, w: x1 - x0, h: bandH})
 	ln := c.set.oneLine(plain(s.Title, sectionStyle))
 	tx := g.textLeft(i) + 10
-	c.page.texts = append(c.page.texts, tagTexts(moveTexts(ln.texts, tx, y+bandH/2+0.35*sectionStyle.size), h1)...)
+	base := y + bandH/2 + 0.35*sectionStyle.size
+	c.page.texts = append(c.page.texts, tagTexts(moveTexts(ln.texts, tx, base), h1)...)
 	if s.TitleEN != "" {
 		en := c.set.oneLine(plain(s.TitleEN, sectionENStyle))
 		span := h1.add("Span")
 		span.lang = "en"
-		c.page.texts = append(c.page.texts, tagTexts(moveTexts(en.texts, tx+ln.width+12, y+bandH/2+0.35*sectionStyle.size), span)...)
+		c.page.texts = append(c.page.texts, tagTexts(moveTexts(en.texts, tx+ln.width+12, base), span)...)
 	}
-	c.y = y + bandH + 14
+	c.y = y + 4*g.pitch
 	c.fresh = true
 
 	for k, a := range s.Articles {
@@ -61,32 +85,130 @@ func moveTexts(ts []textItem, dx, dy float64) []textItem {
 }
 
 // article sets one article: the title block across the text block, then
-// the body in columns, then the end matter.
+// the body in columns, its figures floating, then the end matter.
 func (c *composer) article(a *issue.Article) {
-	body := append([]block(nil), c.bodies[a]...)
-	head := &body[0]
+	set := c.bodies[a]
+	title := set.title
 	if !c.atTop() && !c.fresh {
-		head.before = 2 * bodyStyle.leading
+		title.before = 2 * c.geo.pitch
 		// The title needs its first lines of text below it on the same
-		// page, or all of what comes first when that is a figure or a
-		// table: never a title alone at the foot of a page.
-		need := head.before + head.h
-		for i, got := 1, 0.0; i < len(body) && got < 4*bodyStyle.leading; i++ {
-			need += body[i].before + body[i].h
-			got += body[i].h
-		}
-		if c.room() < need {
+		// page (two in each column), or its opening float.
+		need := title.before + title.h + c.opening(set.blocks)
+		if c.geo.snap(c.y)+need > c.geo.textBottom()+eps {
 			c.newPage(articlePage)
-			head.before = 0
+			title.before = 0
 		}
 	}
 	c.doc.start[a.ID] = c.index()
-	c.flow(body)
+	c.spanBlock(a.ID, title)
+	c.flow(a.ID, set.blocks)
 	c.fresh = false
 }
 
+// opening is the height an article's first blocks need below its title:
+// its first float, or two lines of text in each column, whole keeps.
+func (c *composer) opening(blocks []block) float64 {
+	need, lines := 0.0, 0
+	for i, b := range blocks {
+		if b.float != nil {
+			if i == 0 {
+				return b.float.sizes[len(b.float.sizes)-1].slot
+			}
+			continue
+		}
+		need += b.before + b.h
+		if b.isText() {
+			lines++
+		}
+		if lines >= 2*c.geo.columns && !b.keep {
+			break
+		}
+	}
+	return math.Min(need/float64(c.geo.columns), c.geo.textHeight())
+}
+
+// setArticleBlocks sets an article for the page, and builds its Art
+// element.
+func (c *composer) setArticleBlocks(a *issue.Article) (setArticle, *node) {
+	art := &node{role: "Art"}
+	if a.Language != c.iss.Language {
+		art.lang = a.Language
+	}
+	title := c.titleBlock(a, art)
+	st := bodyStyle
+	st.lang = lang.For(a.Language)
+	var bs []block
+	for i, b := range a.Blocks {
+		out := c.blocks(art, []issue.Block{b}, c.geo.colW, st, st.lang.Indent*st.size)
+		for k := range out {
+			out[k].src = i
+			if h := out[k].head; h != nil {
+				h.src = i
+			}
+			if f := out[k].float; f != nil {
+				for j := range f.sizes {
+					f.sizes[j].b.src = i
+				}
+			}
+		}
+		bs = append(bs, out...)
+	}
+	bs = append(bs, c.endMatter(a, art)...)
+	keepSubheads(bs)
+	bs = floatsBeforeTail(bs)
+	return setArticle{title: title, blocks: bs}, art
+}
+
+// floatsBeforeTail moves the anchors of floats that come after the first
+// of an article's last four lines of text to before them: an article's
+// figures are placed before its end, with some of its text after them.
+func floatsBeforeTail(bs []block) []block {
+	k := tailStart(bs, 0)
+	var anchors, rest []block
+	for _, b := range bs[k:] {
+		if b.float != nil {
+			anchors = append(anchors, b)
+		} else {
+			rest = append(rest, b)
+		}
+	}
+	if len(anchors) == 0 {
+		return bs
+	}
+	out := append(bs[:k:k], anchors...)
+	return append(out, rest...)
+}
+
+// keepSubheads keeps each subhead with two lines of the text after it,
+// and the end matter with the article's last two lines.
+func keepSubheads(bs []block) {
+	for i := range bs {
+		switch bs[i].kind {
+		case kindSubhead:
+			for k, lines := i, 0; k < len(bs) && lines < 2; k++ {
+				if bs[k].isText() {
+					lines++
+				}
+				if lines < 2 && bs[k].float == nil {
+					bs[k].keep = true
+				}
+			}
+		case kindEnd:
+			for k, lines := i-1, 0; k >= 0 && lines < 2; k-- {
+				if bs[k].float != nil {
+					continue
+				}
+				bs[k].keep = true
+				if bs[k].isText() {
+					lines++
+				}
+			}
+		}
+	}
+}
+
 // titleBlock is the article's title (H1), subtitle and byline (P), across
-// the text block, with a rule below.
+// the text block, with a rule below; whole lines of the grid high.
 func (c *composer) titleBlock(a *issue.Article, art *node) block {
 	w := c.geo.textWidth()
 	var parts []block
@@ -108,9 +230,14 @@ func (c *composer) titleBlock(a *issue.Article, art *node) block {
 	b := stack(parts)
 	b.h += 6
 	b.items = append(b.items, item{kind: ruleItem, color: accent, lineWidth: 0.8, x: 0, y: b.h, x2: w, y2: b.h})
-	b.h += 10
-	b.span = true
+	b.h = c.geo.whole(b.h + 10)
+	b.span, b.grid, b.kind, b.src = true, true, kindTitle, -1
 	return b
+}
+
+// whole rounds a height up to whole lines of the grid.
+func (g geometry) whole(h float64) float64 {
+	return math.Ceil(h/g.pitch-1e-6) * g.pitch
 }
 
 // blocks turns body blocks into column blocks of width w in style st,
@@ -122,49 +249,89 @@ func (c *composer) blocks(parent *node, bs []issue.Block, w float64, st style, i
 		switch b := b.(type) {
 		case *issue.Paragraph:
 			p := parent.add("P")
-			lines := tagBlocks(c.textBlocks(c.spans(p, b.Inlines, st), st, w, indent, justify), p)
+			lines := tagBlocks(c.gridLines(c.spans(p, b.Inlines, st), st, w, indent, justify), p)
 			keepLines(lines)
 			out = append(out, lines...)
 		case *issue.Heading:
-			hs := subheadStyle.of(st)
-			if b.Level > 2 {
-				hs = subhead3Style.of(st)
-			}
-			// H2 for ##, H3 for ###, …; fixHeadings closes skipped levels.
-			h := parent.add("H" + strconv.Itoa(min(max(b.Level, 2), 6)))
-			lines := tagBlocks(c.textBlocks(c.spans(h, b.Inlines, hs), hs, w, 0, alignLeft), h)
-			for i := range lines {
-				lines[i].keep = true
-			}
-			if len(lines) > 0 {
-				lines[0].before = st.leading / 2
-			}
-			out = append(out, lines...)
+			out = append(out, c.subhead(parent, b, w, st))
 		case *issue.Quote:
-			qs := quoteStyle.of(st)
-			indent := 2 * st.size
-			inner := c.blocks(parent.add("BlockQuote"), b.Blocks, w-indent, qs, c.set.rules(st).Indent*qs.size)
-			for i := range inner {
-				q := block{h: inner[i].h, before: inner[i].before, keep: inner[i].keep}
-				q.add(inner[i], indent, 0)
-				q.items = append(q.items, item{kind: fillItem, color: rgb{0xd8, 0xb8, 0xb0}, x: st.size * 0.5, y: 0, w: 2, h: inner[i].h})
-				out = append(out, q)
-			}
-			if len(inner) > 0 {
-				out[len(out)-len(inner)].before = st.leading / 3
-			}
+			out = append(out, c.quote(parent.add("BlockQuote"), b, w, st)...)
 		case *issue.List:
 			out = append(out, c.list(parent.add("L"), b, w, st)...)
 		case *issue.Table:
 			out = append(out, c.table(parent.add("Table"), b, w, st)...)
 		case *issue.Figure:
-			out = append(out, c.figure(parent, b, w))
+			out = append(out, block{float: c.figure(parent, b, w), src: -1})
 		case *issue.Code:
 			out = append(out, tagBlocks(c.code(b, w), parent.add("Code"))...)
 		case *issue.Rule:
-			out = append(out, block{h: st.leading, items: []item{{kind: ruleItem, color: gray, lineWidth: 0.5,
-				x: w / 3, y: st.leading / 2, x2: 2 * w / 3, y2: st.leading / 2}}})
+			out = append(out, block{h: c.geo.pitch, grid: true, items: []item{{kind: ruleItem, color: gray, lineWidth: 0.5,
+				x: w / 3, y: c.geo.pitch / 2, x2: 2 * w / 3, y2: c.geo.pitch / 2}}})
 		}
+	}
+	return out
+}
+
+// gridLines sets spans as a paragraph of width w into one block per line,
+// each one grid line high, the baselines of every size on the grid's
+// baseline.
+func (c *composer) gridLines(spans []span, st style, w, indent float64, align alignment) []block {
+	lines := c.textBlocks(spans, st, w, indent, align)
+	shift := c.gridBase() - baseline(st)
+	for i := range lines {
+		b := &lines[i]
+		for k := range b.texts {
+			b.texts[k].y += shift
+		}
+		for k := range b.items {
+			b.items[k].y += shift
+			b.items[k].y2 += shift
+		}
+		b.h, b.grid, b.kind, b.line = c.geo.pitch, true, kindText, i
+	}
+	return lines
+}
+
+// gridBase is where the baseline of a body line lies below the top of its
+// grid line.
+func (c *composer) gridBase() float64 {
+	return (c.geo.pitch-bodyStyle.size)/2 + 0.88*bodyStyle.size
+}
+
+// subhead sets a heading as one block, a line of space above it: its last
+// line sits on a grid line, the lines above it at the heading's leading.
+func (c *composer) subhead(parent *node, h *issue.Heading, w float64, st style) block {
+	hs := subheadStyle.of(st)
+	if h.Level > 2 {
+		hs = subhead3Style.of(st)
+	}
+	// H2 for ##, H3 for ###, …; fixHeadings closes skipped levels.
+	hn := parent.add("H" + strconv.Itoa(min(max(h.Level, 2), 6)))
+	lines := tagBlocks(c.textBlocks(c.spans(hn, h.Inlines, hs), hs, w, 0, alignLeft), hn)
+	n := len(lines)
+	b := block{h: float64(max(n, 1)) * c.geo.pitch, before: c.geo.pitch, grid: true, keep: true, kind: kindSubhead}
+	last := b.h - c.geo.pitch + c.gridBase()
+	for i, ln := range lines {
+		b.add(ln, 0, last-float64(n-1-i)*hs.leading-baseline(hs))
+	}
+	return b
+}
+
+// quote sets a block quotation indented, with a bar on its left, its
+// lines on the grid.
+func (c *composer) quote(bq *node, q *issue.Quote, w float64, st style) []block {
+	qs := quoteStyle.of(st)
+	indent := 2 * st.size
+	inner := c.blocks(bq, q.Blocks, w-indent, qs, c.set.rules(st).Indent*qs.size)
+	out := make([]block, 0, len(inner))
+	for _, ib := range inner {
+		b := ib
+		b.texts, b.items = nil, nil
+		b.add(ib, indent, 0)
+		if ib.float == nil {
+			b.items = append(b.items, item{kind: fillItem, color: rgb{0xd8, 0xb8, 0xb0}, x: st.size * 0.5, y: 0, w: 2, h: ib.h})
+		}
+		out = append(out, b)
 	}
 	return out
 }
@@ -239,94 +406,50 @@ func (c *composer) list(l *node, li *issue.List, w float64, st style) []block {
 		item := l.add("LI")
 		lbl := item.add("Lbl")
 		inner := c.blocks(item.add("LBody"), it, w-hang, st, 0)
-		for k := range inner {
-			ib := block{h: inner[k].h, before: inner[k].before, keep: inner[k].keep}
-			ib.add(inner[k], hang, 0)
-			if k == 0 {
+		first := true
+		for _, ib := range inner {
+			b := ib
+			b.texts, b.items = nil, nil
+			b.add(ib, hang, 0)
+			if first && ib.float == nil {
+				first = false
 				m := c.set.oneLine(plain(marker, st))
 				for _, t := range tagTexts(m.texts, lbl) {
-					ib.texts = append([]textItem{t.moved(hang-m.width-st.size*0.4, baseline(st))}, ib.texts...)
+					b.texts = append([]textItem{t.moved(hang-m.width-st.size*0.4, c.gridBase())}, b.texts...)
 				}
 			}
-			out = append(out, ib)
+			out = append(out, b)
 		}
 	}
 	return out
 }
 
-// figure sets an image at column width (or across the text block when it
-// is wider than tall), with its caption and credit below. Its structure is
-// a Figure described by its caption, holding the image and a Caption with
-// the caption and credit; an image without a caption is decorative, as in
-// the EPUB: an artifact, its credit (if any) a P.
-func (c *composer) figure(parent *node, f *issue.Figure, colW float64) block {
-	var fig, caption *node
-	if alt := strings.TrimSpace(f.Caption); alt != "" {
-		fig = parent.add("Figure")
-		fig.alt = alt
-		caption = fig.add("Caption")
-	} else if f.Credit != "" {
-		caption = parent.add("P")
-	}
-	span := f.Image.Width > f.Image.Height && c.geo.columns > 1
-	w := colW
-	if span {
-		w = c.geo.textWidth()
-	}
-	maxH := (c.geo.textBottom() - c.geo.textTop()) * 0.6
-	if span {
-		maxH = (c.geo.textBottom() - c.geo.textTop()) * 0.45
-	}
-	iw, ih := w, w
-	if f.Image.Width > 0 && f.Image.Height > 0 {
-		ih = w * float64(f.Image.Height) / float64(f.Image.Width)
-	}
-	if ih > maxH {
-		iw, ih = iw*maxH/ih, maxH
-	}
-	img := f.Image
-	b := block{before: bodyStyle.leading / 2, span: span}
-	im := item{kind: imageItem, img: &img, x: (w - iw) / 2, y: 0, w: iw, h: ih, tag: fig}
-	if fig == nil {
-		im.artifact = layoutArt
-	}
-	b.items = append(b.items, im)
-	b.h = ih + 4
-	// Caption and credit take the image's width, under it.
-	capW, capX := max(iw, min(w, 12*captionStyle.size)), 0.0
-	capX = (w - capW) / 2
-	if f.Caption != "" {
-		cap := stack(tagBlocks(c.textBlocks(plain(f.Caption, captionStyle), captionStyle, capW, 0, alignLeft), caption))
-		b.add(cap, capX, b.h)
-		b.h += cap.h
-	}
-	if f.Credit != "" {
-		cr := stack(tagBlocks(c.textBlocks(plain(f.Credit, creditStyle), creditStyle, capW, 0, alignRight), caption))
-		b.add(cr, capX, b.h)
-		b.h += cr.h
-	}
-	b.h += bodyStyle.leading / 2
-	return b
-}
+// codeRole is the face of code blocks.
+var codeRole = fonts.Body
 
-// code sets a code block line by line on a tinted background.
+// code sets a code block line by line on a tinted background, flush left,
+// with space above and below.
 func (c *composer) code(cb *issue.Code, w float64) []block {
 	var out []block
 	pad := 4.0
+	cs := codeStyle
+	cs.role = codeRole
 	for _, line := range strings.Split(strings.TrimRight(cb.Text, "\n"), "\n") {
-		lines := c.textBlocks(plain(strings.ReplaceAll(line, "\t", "    "), codeStyle), codeStyle, w-2*pad, 0, alignLeft)
+		lines := c.textBlocks(plain(strings.ReplaceAll(line, "\t", "    "), cs), cs, w-2*pad, 0, alignLeft)
 		if len(lines) == 0 {
-			lines = []block{{h: codeStyle.leading}}
+			lines = []block{{h: cs.leading}}
 		}
 		for _, l := range lines {
-			b := block{h: l.h}
+			b := block{h: l.h, kind: kindCode}
 			b.items = append(b.items, item{kind: fillItem, color: light, x: 0, y: 0, w: w, h: l.h})
 			b.add(l, pad, 0)
 			out = append(out, b)
 		}
 	}
-	if len(out) > 0 {
-		out[0].before = bodyStyle.leading / 3
+	if n := len(out); n > 0 {
+		out[0].before = c.geo.pitch / 2
+		out[n-1].after = c.geo.pitch / 2
+		keepLines(out)
 	}
 	return out
 }
@@ -354,7 +477,9 @@ func (c *composer) endMatter(a *issue.Article, art *node) []block {
 		return nil
 	}
 	// One block: the notes stay together, even when columns are balanced.
-	end := stack(out)
-	end.before = endStyle.leading / 3
+	var end block
+	end.add(stack(out), 0, c.geo.pitch/4)
+	end.h = c.geo.whole(stack(out).h + c.geo.pitch/4)
+	end.grid, end.kind, end.src = true, kindEnd, -1
 	return []block{end}
 }

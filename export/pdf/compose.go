@@ -27,7 +27,7 @@ type composer struct {
 	// bodies holds each article's title block and column blocks, set
 	// in parallel before the pages are filled in order; arts the Art
 	// element of each article, holding the structure of its blocks.
-	bodies map[*issue.Article][]block
+	bodies map[*issue.Article]setArticle
 	arts   map[*issue.Article]*node
 }
 
@@ -37,7 +37,7 @@ type composer struct {
 func compose(iss *issue.Issue, set *fonts.Set, opt Options) (*document, error) {
 	l := lang.For(iss.Language)
 	c := &composer{
-		geo: newGeometry(iss.Print, opt.Marks, bodyStyle.size),
+		geo: newGeometry(iss.Print, opt.Marks, bodyStyle.size, bodyStyle.leading),
 		set: &setter{set: set, lang: l, hanLatin: opt.HanLatinSpace},
 		iss: iss, opt: opt, lang: l,
 	}
@@ -73,7 +73,7 @@ func compose(iss *issue.Issue, set *fonts.Set, opt Options) (*document, error) {
 // where the article will land.
 func (c *composer) setArticles() {
 	arts := c.iss.Articles()
-	out := make([][]block, len(arts))
+	out := make([]setArticle, len(arts))
 	nodes := make([]*node, len(arts))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -82,17 +82,7 @@ func (c *composer) setArticles() {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				a := arts[i]
-				art := &node{role: "Art"}
-				if a.Language != c.iss.Language {
-					art.lang = a.Language
-				}
-				bs := []block{c.titleBlock(a, art)}
-				st := bodyStyle
-				st.lang = lang.For(a.Language)
-				bs = append(bs, c.blocks(art, a.Blocks, c.geo.colW, st, st.lang.Indent*st.size)...)
-				out[i] = append(bs, c.endMatter(a, art)...)
-				nodes[i] = art
+				out[i], nodes[i] = c.setArticleBlocks(arts[i])
 			}
 		}()
 	}
@@ -101,7 +91,7 @@ func (c *composer) setArticles() {
 	}
 	close(work)
 	wg.Wait()
-	c.bodies = make(map[*issue.Article][]block, len(arts))
+	c.bodies = make(map[*issue.Article]setArticle, len(arts))
 	c.arts = make(map[*issue.Article]*node, len(arts))
 	for i, a := range arts {
 		c.bodies[a] = out[i]
@@ -125,9 +115,6 @@ func (c *composer) newPage(kind pageKind) {
 
 // atTop reports whether nothing has been set in the current text block.
 func (c *composer) atTop() bool { return c.y <= c.geo.textTop()+0.01 }
-
-// room is the height left in the current text block.
-func (c *composer) room() float64 { return c.geo.textBottom() - c.y }
 
 // textBlock sets spans as a paragraph of width w into blocks, one per
 // line, each as high as the style's leading with the baseline placed so

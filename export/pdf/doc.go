@@ -14,7 +14,9 @@
 // byline across the text block, then its body in iss.Print.Columns
 // columns, balanced on the article's last page, and its end matter), the
 // colophon (版权页, at the end or after the contents) and blank pages that
-// pad the page count to a multiple of Options.Pad. Article pages carry
+// pad the page count to a multiple of Options.Pad. A section opens a new
+// page unless the page in hand is less than half full (magazine style;
+// Options.OnePerPage opens a page for every article). Article pages carry
 // running heads (publication and issue on a verso, section on a recto)
 // and folios on the outer edge; printed page numbers are the PDF's own.
 //
@@ -27,19 +29,34 @@
 // The work is done in three steps, in the manner of typst's
 // layout/export split:
 //
-//   - compose (compose.go, cover.go, contents.go, article.go, table.go,
-//     colophon.go, furniture.go, flow.go) turns the issue into pages of
-//     positioned text items, images, rules, fills and links. Every
-//     paragraph is set by layout.Paragraph (text.go); blocks are filled
-//     into columns with keep-together rules (headings keep with what
-//     follows, no single first or last line of a paragraph in a column)
-//     and balanced by bisection on the column height. Articles are set in
-//     parallel, then placed in order. Page numbers of the contents are
+//   - compose (compose.go, cover.go, contents.go, article.go, figure.go,
+//     table.go, colophon.go, furniture.go, flow.go, region.go) turns the
+//     issue into pages of positioned text items, images, rules, fills and
+//     links, and records on each page what every block placed is
+//     (page.placed: text line, subhead, figure, table row, end matter …,
+//     with its article and source block). Every paragraph is set by
+//     layout.Paragraph (text.go). Body lines sit on a baseline grid (the
+//     body leading): the text block is a whole number of lines high, and
+//     subheads, figures, tables, code and the title block take whole
+//     lines, so the lines of all columns align. Articles are set in
+//     parallel, then placed in order, region by region (region.go): the
+//     text fills the columns with keeps (a subhead with two lines of its
+//     text, the first two and the last two lines of a paragraph, the end
+//     matter with the article's last two lines, a table's header with its
+//     first row); figures and tables shorter than a column float to the
+//     top or foot of the current or next column, or across the text
+//     block at the top or foot of the page, in order, made smaller (to
+//     70 %) to stay on their anchor's page, the text continuing in their
+//     place; a longer table breaks between rows and repeats its header;
+//     the columns of an article's last page are balanced with no column
+//     holding a lone line or only the end matter, and an article's last
+//     lines wait for its last figures. Page numbers of the contents are
 //     resolved once every page is composed. Composition also builds the
 //     logical structure (node in frame.go: Document → Sect → Art → H1, P,
 //     L, Table, Figure …) and tags every text and image with its element,
-//     or marks it as an artifact (running heads, folios, rules); the
-//     tree's order is the reading order, whatever the drawing order.
+//     or marks it as an artifact (running heads, folios, rules, a table
+//     header repeated on a later page); the tree's order is the reading
+//     order, whatever the drawing order.
 //   - draw (draw.go) only draws those pages with
 //     github.com/signintech/gopdf v0.33.0. Each face is first subset with
 //     fonts.Subset to the characters drawn with it and registered as

@@ -1,14 +1,34 @@
 package pdf
 
-// block is an unbreakable piece of column content: a line of text, a
-// figure, a rule. Its items are relative to its top-left corner.
+import "sort"
+
+// block is an unbreakable piece of an article: a line of text, a subhead,
+// a table row, a line of code, the end matter; or the anchor of a float.
+// Its items are relative to its top-left corner.
 type block struct {
 	h      float64 // height
 	before float64 // space above; dropped at the top of a column
+	after  float64 // space below; dropped at the foot of a column
 	keep   bool    // keep in one column with the block after it
 	span   bool    // spans all columns: ends the column flow above it
-	texts  []textItem
-	items  []item
+	// grid blocks (lines of text, subheads) start on a grid line; their
+	// height and space before are whole multiples of the pitch, so body
+	// lines line up across columns. Other blocks (table rows, code lines)
+	// have any height; the next grid block moves down to the grid.
+	grid bool
+	kind blockKind
+	src  int // index of the source block in the article, -1 for none
+	// head is the header row of the table this row belongs to: it is
+	// repeated when the row starts a column.
+	head *block
+	// float is set on an anchor: the figure or table this point of the
+	// text refers to. An anchor takes no room in the column; the float
+	// is placed at the top or foot of a column or of the page.
+	float *float
+	// line is the index of a text line in its paragraph.
+	line  int
+	texts []textItem
+	items []item
 }
 
 // add appends the items of another block placed at (dx, dy) in b.
@@ -21,96 +41,34 @@ func (b *block) add(o block, dx, dy float64) {
 	}
 }
 
-// placed is a block's index and its top within a column.
-type placed struct {
-	i int
-	y float64
-}
+// isText reports whether b is a line of text.
+func (b *block) isText() bool { return b.kind == kindText }
 
-// fill sets blocks into at most ncols columns of height h, in order, and
-// returns the columns and how many blocks they took. A block taller than
-// h at the top of a column is taken anyway when force is set, so that
-// an empty page always takes at least one block. A chain of keep blocks moves to the next
-// column whole when it does not fit but would fit an empty column.
-func fill(blocks []block, h float64, ncols int, force bool) ([][]placed, int) {
-	var cols [][]placed
-	i := 0
-	for c := 0; c < ncols && i < len(blocks); c++ {
-		var col []placed
-		y := 0.0
-		for i < len(blocks) {
-			b := &blocks[i]
-			before := b.before
-			if len(col) == 0 {
-				before = 0
-			}
-			need := before + b.h
-			if len(col) > 0 && b.keep {
-				chain := need
-				for k := i; k < len(blocks)-1 && blocks[k].keep && chain <= h; k++ {
-					chain += blocks[k+1].before + blocks[k+1].h
-				}
-				if y+chain > h && chain-before <= h {
-					break
-				}
-			}
-			if y+need > h+0.01 && (len(col) > 0 || !force) {
-				break
-			}
-			col = append(col, placed{i, y + before})
-			y += need
-			i++
-		}
-		cols = append(cols, col)
-	}
-	return cols, i
-}
-
-// balance finds the smallest column height, at most h, at which blocks
-// fit into ncols columns, so the columns of an article's last page end
-// level. It returns h itself when nothing smaller fits.
-func balance(blocks []block, h float64, ncols int) float64 {
-	total := 0.0
-	for _, b := range blocks {
-		total += b.before + b.h
-	}
-	lo, hi := total/float64(ncols)-0.01, h
-	if ncols == 1 {
-		return min(total, h)
-	}
-	for hi-lo > 0.25 {
-		mid := (lo + hi) / 2
-		if _, n := fill(blocks, mid, ncols, false); n == len(blocks) {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	return hi
-}
-
-// flow lays blocks out in columns from the composer's current position
-// down, over as many pages as needed, and balances the columns where the
-// run of column blocks ends. Spanning blocks are set across the text
-// block between runs of columns.
-func (c *composer) flow(blocks []block) {
-	for i := 0; i < len(blocks); {
-		if blocks[i].span {
-			c.spanBlock(blocks[i])
+// flow sets an article's blocks (after its title) from the composer's
+// current position down, over as many pages as needed: runs of column
+// blocks fill regions (see region.go), spanning blocks are set across the
+// text block between them. Floats met in a run that were not placed move
+// on to the next run.
+func (c *composer) flow(art string, blocks []block) {
+	var pending []*float
+	for i := 0; i < len(blocks) || len(pending) > 0; {
+		if i < len(blocks) && blocks[i].span && blocks[i].float == nil {
+			c.spanBlock(art, blocks[i])
 			i++
 			continue
 		}
 		j := i
-		for j < len(blocks) && !blocks[j].span {
+		for j < len(blocks) && (!blocks[j].span || blocks[j].float != nil) {
 			j++
 		}
-		c.columns(blocks[i:j])
+		pending = c.columns(art, blocks[:j], i, pending, j == len(blocks))
 		i = j
 	}
 }
 
-// spanBlock sets a block across the whole text block.
-func (c *composer) spanBlock(b block) {
+// spanBlock sets a block across the whole text block, on the next page
+// when it does not fit (a repeated table header first there).
+func (c *composer) spanBlock(art string, b block) {
 	before := b.before
 	if c.atTop() {
 		before = 0
@@ -118,42 +76,141 @@ func (c *composer) spanBlock(b block) {
 	if c.y+before+b.h > c.geo.textBottom()+0.01 && !c.atTop() {
 		c.newPage(articlePage)
 		before = 0
+		if b.head != nil {
+			c.putPlaced(art, *b.head, c.geo.textLeft(c.index()), c.y, -1, c.geo.textWidth())
+			c.y += b.head.h
+		}
 	}
-	c.put(b, c.geo.textLeft(c.index()), c.y+before)
-	c.y += before + b.h
+	y := c.y + before
+	if b.grid {
+		y = c.geo.snap(y)
+	}
+	c.putPlaced(art, b, c.geo.textLeft(c.index()), y, -1, c.geo.textWidth())
+	c.y = y + b.h + b.after
 }
 
-// columns sets a run of column blocks.
-func (c *composer) columns(seg []block) {
-	ncols := c.geo.columns
-	for len(seg) > 0 {
-		h := c.geo.textBottom() - c.y
-		cols, n := fill(seg, h, ncols, c.atTop())
-		if n == 0 {
-			// Not even the first block fits below what is on the page.
-			c.newPage(articlePage)
-			continue
-		}
-		if n == len(seg) {
-			if b := balance(seg, h, ncols); b < h {
-				cols, _ = fill(seg, b, ncols, false)
+// columns sets blocks[from:] in columns, region after region (page after
+// page), placing the floats met and those pending from before. It
+// returns the floats still pending when the blocks are set; when last is
+// set it places them all (an article's figures never follow its end):
+// when the text would end on a page that has no room for them, its last
+// lines and end matter are held back to follow them on the next page.
+func (c *composer) columns(art string, blocks []block, from int, pending []*float, last bool) []*float {
+	st := flowState{next: from, pending: pending}
+	for {
+		reg, out := c.region(blocks, st, len(blocks), last)
+		if last && out.next >= len(blocks) && len(out.pending) > 0 {
+			if k := tailStart(blocks, st.next); k > st.next || len(st.pending) > 0 {
+				reg, out = c.region(blocks, st, k, last)
 			}
 		}
-		used := 0.0
-		for ci, col := range cols {
-			x := c.geo.columnX(c.index(), ci)
-			for _, p := range col {
-				c.put(seg[p.i], x, c.y+p.y)
-				used = max(used, p.y+seg[p.i].h)
-			}
+		c.commit(art, blocks, reg)
+		if out.next >= len(blocks) && (len(out.pending) == 0 || !last) {
+			c.y = reg.end
+			return out.pending
 		}
-		seg = seg[n:]
-		if len(seg) > 0 {
-			c.newPage(articlePage)
-		} else {
-			c.y += used
+		if out.next == st.next && len(out.pending) == len(st.pending) && c.atTop() {
+			// Nothing fitted on an empty page: never loop.
+			out = c.force(art, blocks, st)
+		}
+		st = out
+		c.newPage(articlePage)
+	}
+}
+
+// tailStart is where the tail of an article begins that is held back to
+// follow its last floats: its last four lines of text (more to keep what
+// must stay together, across the anchors of floats) and its end matter.
+func tailStart(blocks []block, from int) int {
+	k, lines := len(blocks), 0
+	for k > from && lines < 4 {
+		k--
+		if blocks[k].isText() {
+			lines++
 		}
 	}
+	for k > from {
+		j := k - 1
+		for j > from && blocks[j].float != nil {
+			j--
+		}
+		if blocks[j].float != nil || !blocks[j].keep {
+			break
+		}
+		k = j
+	}
+	return k
+}
+
+// commit puts a filled region onto the current page, in reading order:
+// the floats left over from before first, then the blocks, each float
+// met in the region right where its anchor is in the text (wherever on
+// the page it is placed), so that text extraction and the structure read
+// a caption next to the text that refers to it.
+func (c *composer) commit(art string, blocks []block, reg *region) {
+	anchor := map[*float]int{}
+	for i := reg.from; i < len(blocks); i++ {
+		if f := blocks[i].float; f != nil {
+			anchor[f] = i
+		}
+	}
+	type entry struct {
+		key int
+		put func()
+	}
+	var order []entry
+	for n, f := range reg.floats {
+		key := -len(reg.floats) + n
+		if a, ok := anchor[f.f]; ok {
+			key = 2 * a
+		}
+		order = append(order, entry{key, func() {
+			b := f.f.sizes[f.size].b
+			x, w := c.geo.textLeft(c.index()), c.geo.textWidth()
+			if f.col >= 0 {
+				x, w = c.geo.columnX(c.index(), f.col), c.geo.colW
+			}
+			c.putPlaced(art, b, x, f.y, f.col, w)
+		}})
+	}
+	for _, p := range reg.placed {
+		key := 2*p.i + 1
+		if p.head {
+			key = 2 * p.i // the header before its row
+		}
+		order = append(order, entry{key, func() {
+			b := blocks[p.i]
+			if p.head {
+				b = *b.head
+			}
+			c.putPlaced(art, b, c.geo.columnX(c.index(), p.col), p.y, p.col, c.geo.colW)
+		}})
+	}
+	sort.SliceStable(order, func(a, b int) bool { return order[a].key < order[b].key })
+	for _, e := range order {
+		e.put()
+	}
+}
+
+// force sets the first pending float, or the first block, alone on the
+// page, whatever its size: an empty page always takes something.
+func (c *composer) force(art string, blocks []block, st flowState) flowState {
+	if len(st.pending) > 0 {
+		f := st.pending[0]
+		sz := len(f.sizes) - 1
+		col := 0
+		if f.span {
+			col = -1
+		}
+		reg := &region{floats: []placedFloat{{f: f, size: sz, col: col, y: c.y}}}
+		c.commit(art, blocks, reg)
+		st.pending = st.pending[1:]
+		return st
+	}
+	reg := &region{placed: []placedBlock{{i: st.next, col: 0, y: c.y}}}
+	c.commit(art, blocks, reg)
+	st.next++
+	return st
 }
 
 // put draws a block's items onto the current page at (x, y).
@@ -164,4 +221,10 @@ func (c *composer) put(b block, x, y float64) {
 	for _, it := range b.items {
 		c.page.items = append(c.page.items, it.moved(x, y))
 	}
+}
+
+// putPlaced puts a block of article art and records its placement.
+func (c *composer) putPlaced(art string, b block, x, y float64, col int, w float64) {
+	c.put(b, x, y)
+	c.page.placed = append(c.page.placed, placement{kind: b.kind, article: art, src: b.src, col: col, x: x, y: y, w: w, h: b.h})
 }

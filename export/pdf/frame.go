@@ -46,6 +46,39 @@ type page struct {
 	head  string // section title for the running head of an article page
 	texts []textItem
 	items []item
+	// placed lists the blocks of articles set on the page, in reading
+	// order, with what each is: the make-up is checked from it, and it
+	// tells which article and source block the page's items come from.
+	placed []placement
+}
+
+// blockKind says what a composed block of an article is.
+type blockKind uint8
+
+const (
+	kindOther     blockKind = iota // section band, rule, anything else
+	kindTitle                      // the article's title, subtitle and byline
+	kindText                       // one line of text: paragraph, list item, quote
+	kindSubhead                    // a subhead, all its lines
+	kindFigure                     // an image with its caption and credit
+	kindTable                      // a table set whole
+	kindTableHead                  // the header row of a table broken between rows
+	kindTableRow                   // a body row of such a table
+	kindCode                       // one line of a code block
+	kindEnd                        // end matter (作者单位, 摘自, 责任编辑)
+	kindNotes                      // the notes at the foot of a column
+)
+
+// placement is one block set on a page: what it is, where it comes from
+// and the box it takes (trim coordinates; col is -1 for a block across
+// the text block). src is the index of the top-level block of the
+// article's Blocks it was set from, -1 for the title and end matter.
+type placement struct {
+	kind       blockKind
+	article    string
+	src        int
+	col        int
+	x, y, w, h float64
 }
 
 // node is one element of the logical structure: the tagged-PDF

@@ -36,13 +36,18 @@ type geometry struct {
 	top, bottom, inner, outer float64 // margins of the text block
 	columns                   int
 	colW, colGap              float64 // column width and gap
+	// pitch is the baseline grid: the leading of body text. Body lines of
+	// every column sit on it, and the text block is a whole number of
+	// pitches high (the rest goes into the bottom margin).
+	pitch float64
 }
 
 // newGeometry computes the geometry from the issue's print settings (mm);
 // zero or invalid values take the defaults. The column width is a whole
 // number of body characters so that plain Chinese lines need no
-// inter-character stretch; the remainder goes into the gutters.
-func newGeometry(p issue.Print, marks bool, bodySize float64) geometry {
+// inter-character stretch; the remainder goes into the gutters. The text
+// block is a whole number of body lines (leading) high.
+func newGeometry(p issue.Print, marks bool, bodySize, leading float64) geometry {
 	w, h, b := p.TrimWidth, p.TrimHeight, p.Bleed
 	if !(w >= 50 && w <= 2000) {
 		w = defaultTrimW
@@ -57,7 +62,7 @@ func newGeometry(p issue.Print, marks bool, bodySize float64) geometry {
 		trimW: w * ptPerMM, trimH: h * ptPerMM, bleed: b * ptPerMM,
 		top: marginTopMM * ptPerMM, bottom: marginBottomMM * ptPerMM,
 		inner: marginInnerMM * ptPerMM, outer: marginOuterMM * ptPerMM,
-		columns: p.Columns,
+		columns: p.Columns, pitch: leading,
 	}
 	if marks {
 		g.marks = marksMarginMM * ptPerMM
@@ -91,9 +96,23 @@ func (g geometry) origin() float64 { return g.bleed + g.marks }
 // textWidth is the width of the text block.
 func (g geometry) textWidth() float64 { return g.trimW - g.inner - g.outer }
 
-// textTop and textBottom bound the text block vertically.
+// textTop and textBottom bound the text block vertically: it holds
+// lines() body lines.
 func (g geometry) textTop() float64    { return g.top }
-func (g geometry) textBottom() float64 { return g.trimH - g.bottom }
+func (g geometry) textBottom() float64 { return g.top + float64(g.lines())*g.pitch }
+
+// lines is the number of body lines (grid lines) of the text block.
+func (g geometry) lines() int {
+	return max(1, int(math.Floor((g.trimH-g.bottom-g.top)/g.pitch+1e-9)))
+}
+
+// snap moves y down to the next grid line: the top of a body line.
+func (g geometry) snap(y float64) float64 {
+	return g.top + math.Ceil((y-g.top)/g.pitch-1e-6)*g.pitch
+}
+
+// textHeight is the height of the text block.
+func (g geometry) textHeight() float64 { return g.textBottom() - g.textTop() }
 
 // recto reports whether the page with 0-based index i is a right-hand
 // page: the cover (index 0) is page 1, a recto.

@@ -15,7 +15,7 @@ const tableCellPad = 3.0
 // an issue printed with p: the columns that each get minTableCellEm
 // characters of the table type, plus padding, across the text block.
 func MaxTableColumns(p issue.Print) int {
-	g := newGeometry(p, false, bodyStyle.size)
+	g := newGeometry(p, false, bodyStyle.size, bodyStyle.leading)
 	min := minTableCellEm*tableStyle.size + 2*tableCellPad
 	return max(1, int(g.textWidth()/min))
 }

@@ -178,7 +178,7 @@ func TestStructureSample(t *testing.T) {
 				if !strings.HasPrefix(string(got), string(title)) {
 					t.Errorf("%s: Art starts %q, want the title %q", a.ID, string(got[:min(len(got), 20)]), a.Title)
 				}
-				body := []rune(articleText(a))
+				body := []rune(allText(a))
 				// Markers and captions come in between: the body is a
 				// subsequence of the structure's text, all of it.
 				if n, _ := inOrder(got, 0, body); n != len(body) {

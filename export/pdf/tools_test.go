@@ -93,7 +93,7 @@ func TestSamplePageBoxesAndOutline(t *testing.T) {
 				t.Fatal("qpdf --json: no objects")
 			}
 			iss, _ := loadSample(t)
-			g := newGeometry(iss.Print, marks, bodyStyle.size)
+			g := newGeometry(iss.Print, marks, bodyStyle.size, bodyStyle.leading)
 			mm := func(v float64) float64 { return v * ptPerMM }
 			trimW, trimH, bleed := mm(210), mm(285), mm(3)
 			m := 0.0
@@ -167,8 +167,9 @@ func squeeze(s string) string {
 	}, s)
 }
 
-// articleText is an article's body text as the reader sees it.
-func articleText(a *issue.Article) string {
+// allText is an article's body text as the reader sees it, floats at
+// their anchors.
+func allText(a *issue.Article) string {
 	var b strings.Builder
 	issue.EachText(a.Blocks, func(ins []issue.Inline) {
 		for _, in := range ins {
@@ -176,6 +177,36 @@ func articleText(a *issue.Article) string {
 		}
 	}, func(s string) { b.WriteString(s) })
 	return squeeze(b.String())
+}
+
+// articleText is an article's body text as the reader sees it, without
+// its floats (figures and tables, placed apart from the text), and the
+// texts of its floats.
+func articleText(a *issue.Article) (flow string, floats []string) {
+	var b strings.Builder
+	var inFlow []issue.Block
+	for _, bl := range a.Blocks {
+		switch bl := bl.(type) {
+		case *issue.Figure:
+			floats = append(floats, squeeze(bl.Caption+bl.Credit))
+		case *issue.Table:
+			var t strings.Builder
+			issue.EachText([]issue.Block{bl}, func(ins []issue.Inline) {
+				for _, in := range ins {
+					t.WriteString(in.Text)
+				}
+			}, nil)
+			floats = append(floats, squeeze(t.String()))
+		default:
+			inFlow = append(inFlow, bl)
+		}
+	}
+	issue.EachText(inFlow, func(ins []issue.Inline) {
+		for _, in := range ins {
+			b.WriteString(in.Text)
+		}
+	}, func(s string) { b.WriteString(s) })
+	return squeeze(b.String()), floats
 }
 
 // inOrder counts how many runes of want appear in have in order, starting
@@ -251,10 +282,17 @@ func TestSampleText(t *testing.T) {
 			t.Errorf("%s: title %q not found in order", a.ID, a.Title)
 			continue
 		}
-		body := []rune(articleText(a))
+		flow, floats := articleText(a)
+		body := []rune(flow)
 		n, end := inOrder(all, pos, body)
 		if len(body) > 0 && float64(n)/float64(len(body)) < 0.999 {
 			t.Errorf("%s %q: %d of %d body characters come back in order (%.3f%%)", a.ID, a.Title, n, len(body), 100*float64(n)/float64(len(body)))
+		}
+		// A float's text comes back whole, after the article's title.
+		for _, f := range floats {
+			if f != "" && !strings.Contains(string(all[pos-len(title):]), f) {
+				t.Errorf("%s: float text %q missing", a.ID, f)
+			}
 		}
 		pos = end
 	}

@@ -15,88 +15,6 @@ import (
 	"github.com/qikan-dev/qikan/layout"
 )
 
-func lines(hs ...float64) []block {
-	bs := make([]block, len(hs))
-	for i, h := range hs {
-		bs[i] = block{h: h}
-	}
-	return bs
-}
-
-func TestFill(t *testing.T) {
-	keepFirst := lines(10, 10, 10, 10)
-	keepFirst[2].keep = true // blocks 2 and 3 stay together
-	tests := []struct {
-		name   string
-		blocks []block
-		h      float64
-		ncols  int
-		force  bool
-		want   []int // blocks per column
-	}{
-		{"fits one column", lines(10, 10, 10), 30, 2, false, []int{3}},
-		{"spills into second", lines(10, 10, 10), 20, 2, false, []int{2, 1}},
-		{"overflows columns", lines(10, 10, 10, 10, 10), 20, 2, false, []int{2, 2}},
-		{"keep chain moves", keepFirst, 30, 2, false, []int{2, 2}},
-		{"oversized not forced", lines(50), 20, 2, false, []int{0, 0}},
-		{"oversized forced", lines(50, 10), 20, 2, true, []int{1, 1}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cols, n := fill(tt.blocks, tt.h, tt.ncols, tt.force)
-			var got []int
-			total := 0
-			for _, c := range cols {
-				got = append(got, len(c))
-				total += len(c)
-			}
-			for len(got) < len(tt.want) {
-				got = append(got, 0)
-			}
-			if total != n || len(got) != len(tt.want) {
-				t.Fatalf("columns %v, n = %d, want %v", got, n, tt.want)
-			}
-			for i := range got {
-				if got[i] != tt.want[i] {
-					t.Fatalf("columns %v, want %v", got, tt.want)
-				}
-			}
-		})
-	}
-}
-
-func TestFillDropsSpaceAtColumnTop(t *testing.T) {
-	bs := lines(10, 10, 10)
-	bs[2].before = 5
-	cols, _ := fill(bs, 20, 2, false)
-	if len(cols) != 2 || cols[1][0].y != 0 {
-		t.Fatalf("space before kept at the top of a column: %+v", cols)
-	}
-}
-
-func TestBalance(t *testing.T) {
-	tests := []struct {
-		n     int
-		ncols int
-		want  float64 // balanced height of n 10-point lines
-	}{
-		{1, 2, 10}, {2, 2, 10}, {3, 2, 20}, {10, 2, 50}, {11, 2, 60}, {10, 3, 40}, {5, 1, 50},
-	}
-	for _, tt := range tests {
-		bs := lines(make([]float64, tt.n)...)
-		for i := range bs {
-			bs[i].h = 10
-		}
-		h := balance(bs, 1000, tt.ncols)
-		if h < tt.want-0.01 || h > tt.want+0.3 {
-			t.Errorf("%d lines in %d columns: height %.2f, want %.0f", tt.n, tt.ncols, h, tt.want)
-		}
-		if _, n := fill(bs, h, tt.ncols, false); n != tt.n {
-			t.Errorf("%d lines do not fit the balanced height %.2f", tt.n, h)
-		}
-	}
-}
-
 func TestGeometry(t *testing.T) {
 	tests := []struct {
 		print   issue.Print
@@ -110,7 +28,7 @@ func TestGeometry(t *testing.T) {
 		{issue.Print{TrimWidth: -5, Bleed: 99}, false, 2, 216 * ptPerMM},
 	}
 	for _, tt := range tests {
-		g := newGeometry(tt.print, tt.marks, 9.5)
+		g := newGeometry(tt.print, tt.marks, 9.5, 16)
 		if g.columns != tt.columns || abs(g.mediaW()-tt.mediaW) > 1e-6 {
 			t.Errorf("%+v: %d columns, media width %.2f; want %d, %.2f", tt.print, g.columns, g.mediaW(), tt.columns, tt.mediaW)
 		}

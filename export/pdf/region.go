@@ -1,0 +1,596 @@
+package pdf
+
+// The column flow of an article is set region by region. A region is the
+// part of a page that one run of an article's column blocks fills: from
+// the current position (below the article's title, or the page's top) to
+// the foot of the text block, or less where the run ends and its columns
+// are balanced. Floats (figures, tables shorter than a column) are placed
+// at the top or foot of a column, or across the text block at the top or
+// foot of the region, near their anchor in the text, in the order of
+// their anchors; the text continues in their place. A float that does
+// not fit on its anchor's page at its natural size is tried smaller
+// (down to about 70 %), then moved on to the top of the next page.
+
+// eps absorbs rounding in comparisons of positions.
+const eps = 0.01
+
+// flowState is how far the column flow of an article has come.
+type flowState struct {
+	next    int      // first block not yet set
+	pending []*float // floats met but not yet placed, in order
+}
+
+// float is a figure or a table that is placed apart from the text flow.
+type float struct {
+	span  bool        // across the text block (else one column wide)
+	here  bool        // may also be set where the text meets it (tables)
+	sizes []floatSize // its natural size first, then smaller ones
+}
+
+// floatSize is a float set at one size.
+type floatSize struct {
+	b    block   // the float, b.h its height
+	slot float64 // the height it takes: b.h and a gap to the text, whole pitches
+}
+
+// placedFloat is a float placed in a region; y is the top of the float.
+type placedFloat struct {
+	f    *float
+	size int
+	col  int // -1: across the text block
+	y    float64
+}
+
+// placedBlock is a flow block placed in a region.
+type placedBlock struct {
+	i    int // index of the block
+	col  int
+	y    float64
+	head bool // the repeated header row of the table block i belongs to
+}
+
+// column is the state of one column of a region.
+type column struct {
+	top, bottom float64 // the room for text, between the floats
+	y           float64 // where the next block goes
+	n           int     // blocks placed
+	text        int     // lines of text placed
+	other       bool    // holds a subhead, table, code or float
+	end         bool    // holds end matter
+	footFloat   bool    // a float sits at its foot
+}
+
+// region is a filled region of a page.
+type region struct {
+	from        int // the first block of the region
+	top, bottom float64
+	cols        []column
+	floats      []placedFloat
+	placed      []placedBlock
+	end         float64 // below the lowest block or float
+}
+
+// spanPlace is a decision to place a float across the text block at the
+// top or the foot of a region.
+type spanPlace struct {
+	f    *float
+	size int
+	foot bool
+}
+
+// filler fills one region.
+type filler struct {
+	g        geometry
+	blocks   []block
+	limit    int // blocks from limit on are left for later
+	reg      *region
+	st       flowState
+	plan     []spanPlace
+	deferred map[*float]bool
+	met      map[*float]bool
+	cur      int  // the current column
+	final    bool // the region's columns are balanced: nothing at its foot
+	// replan is set when a float across the text block was met in a
+	// later column: the region must be filled again with a decision on
+	// where that float goes.
+	replan *float
+	// disorder is set when a planned float was met while an earlier
+	// float was still pending: the plan breaks the order of the floats.
+	disorder bool
+}
+
+// region fills the current page from c.y with blocks[st.next:limit]: it
+// decides where the floats met go, and balances the columns when the run
+// ends on this page (or ends before limit's held-back tail).
+func (c *composer) region(blocks []block, st flowState, limit int, last bool) (*region, flowState) {
+	top, bottom := c.geo.snap(c.y), c.geo.textBottom()
+	reg, out := c.layoutRegion(blocks, st, limit, top, bottom, false)
+	// A run that ends before limit holds its tail back for the next page:
+	// the region stays full height.
+	if out.next < limit || limit < len(blocks) || len(out.pending) > 0 && last {
+		return reg, out
+	}
+	// The run ends here: the smallest height at which it fits, with no
+	// column holding a lone line or only the end matter.
+	lo := top + c.geo.pitch
+	if need := c.flowHeight(blocks[st.next:limit], st.pending); need > 0 {
+		lo = max(lo, c.geo.snap(top+need/float64(c.geo.columns))-c.geo.pitch)
+	}
+	for y := lo; y < bottom-eps; y += c.geo.pitch {
+		r, o := c.layoutRegion(blocks, st, limit, top, y, true)
+		if o.next >= limit && len(o.pending) <= len(out.pending) && r.good() {
+			return r, o
+		}
+	}
+	if r, o := c.layoutRegion(blocks, st, limit, top, bottom, true); o.next >= limit && len(o.pending) <= len(out.pending) {
+		return r, o
+	}
+	return reg, out
+}
+
+// flowHeight is a lower bound of the height the blocks and floats take in
+// one column.
+func (c *composer) flowHeight(blocks []block, pending []*float) float64 {
+	h := 0.0
+	for _, b := range blocks {
+		if b.float != nil {
+			f := b.float.sizes[len(b.float.sizes)-1]
+			if b.float.span {
+				h += f.slot * float64(c.geo.columns)
+			} else {
+				h += f.slot
+			}
+			continue
+		}
+		h += b.h
+	}
+	for _, f := range pending {
+		h += f.sizes[len(f.sizes)-1].slot
+	}
+	return h
+}
+
+// layoutRegion fills a region from top to bottom, deciding where the
+// floats across the text block go: each one met is tried at the foot and
+// at the top of the region, at each of its sizes, and kept there when its
+// anchor is still set in the region; else it moves on.
+func (c *composer) layoutRegion(blocks []block, st flowState, limit int, top, bottom float64, final bool) (*region, flowState) {
+	var plan []spanPlace
+	deferred := map[*float]bool{}
+	for {
+		f := c.fill(blocks, st, limit, top, bottom, plan, deferred, final)
+		if f.replan == nil {
+			return f.reg, f.st
+		}
+		fl := f.replan
+		placed := false
+	sizes:
+		for size := range fl.sizes {
+			for _, foot := range []bool{false, true} {
+				if foot && final {
+					continue
+				}
+				try := append(plan[:len(plan):len(plan)], spanPlace{f: fl, size: size, foot: foot})
+				g := c.fill(blocks, st, limit, top, bottom, try, deferred, final)
+				if g.met[fl] && g.replan != fl && !g.disorder {
+					plan, placed = try, true
+					break sizes
+				}
+			}
+		}
+		if !placed {
+			deferred[fl] = true
+		}
+	}
+}
+
+// fill runs a filler over one region.
+func (c *composer) fill(blocks []block, st flowState, limit int, top, bottom float64, plan []spanPlace, deferred map[*float]bool, final bool) *filler {
+	f := &filler{
+		g: c.geo, blocks: blocks, limit: limit, plan: plan, deferred: deferred, final: final,
+		met: map[*float]bool{},
+		reg: &region{from: st.next, top: top, bottom: bottom, cols: make([]column, c.geo.columns)},
+		st:  flowState{next: st.next, pending: append([]*float(nil), st.pending...)},
+	}
+	for i := range f.reg.cols {
+		f.reg.cols[i] = column{top: top, bottom: bottom, y: top}
+	}
+	f.run()
+	f.reg.end = top
+	for _, col := range f.reg.cols {
+		if col.n > 0 {
+			f.reg.end = max(f.reg.end, col.y)
+		}
+	}
+	for _, p := range f.reg.floats {
+		f.reg.end = max(f.reg.end, p.y+p.f.sizes[p.size].slot)
+	}
+	f.reg.end = min(max(f.reg.end, top), bottom)
+	return f
+}
+
+// run places the pending floats, the planned ones, then the blocks.
+func (f *filler) run() {
+	f.placePending()
+	for _, p := range f.plan {
+		f.placeSpan(p.f, p.size, p.foot)
+	}
+	for f.st.next < f.limit && f.cur < len(f.reg.cols) {
+		b := &f.blocks[f.st.next]
+		if b.float != nil {
+			if !f.meet(b.float, f.st.next) {
+				return
+			}
+			f.st.next++
+			continue
+		}
+		if !f.place(f.st.next) {
+			f.cur++
+			continue
+		}
+		f.st.next++
+	}
+}
+
+// placePending places the floats left over from before at the top of the
+// region, in order, as long as they fit.
+func (f *filler) placePending() {
+	minCol := 0
+	for len(f.st.pending) > 0 {
+		fl := f.st.pending[0]
+		ok := false
+		if fl.span {
+			ok = f.spanTop(fl) || f.spanFootPending(fl)
+		} else {
+			ok = f.columnTop(fl, &minCol)
+		}
+		if !ok {
+			return
+		}
+		f.st.pending = f.st.pending[1:]
+	}
+}
+
+// spanTop places a float across the text block at the top of the region.
+func (f *filler) spanTop(fl *float) bool {
+	for _, p := range f.reg.floats {
+		if p.col >= 0 && p.y < f.reg.top+eps {
+			return false // the top holds column floats: the foot then
+		}
+	}
+	for size, s := range fl.sizes {
+		y := f.reg.top
+		for _, col := range f.reg.cols {
+			y = max(y, col.top)
+		}
+		if f.roomLeft(f.minBottom()-y-s.slot) && y+s.slot <= f.minBottom()+eps {
+			f.placeSpan(fl, size, false)
+			return true
+		}
+	}
+	return false
+}
+
+// spanFootPending places a pending float across the text block at the
+// foot of the region, when the top is taken by column floats.
+func (f *filler) spanFootPending(fl *float) bool {
+	if f.final {
+		return false
+	}
+	for _, col := range f.reg.cols {
+		if col.footFloat {
+			return false
+		}
+	}
+	for size, s := range fl.sizes {
+		y := f.minBottom() - s.slot
+		ok := true
+		for _, col := range f.reg.cols {
+			ok = ok && f.roomLeft(y-col.top)
+		}
+		if ok {
+			f.placeSpan(fl, size, true)
+			return true
+		}
+	}
+	return false
+}
+
+// minBottom is the highest foot of the columns.
+func (f *filler) minBottom() float64 {
+	y := f.reg.bottom
+	for _, col := range f.reg.cols {
+		y = min(y, col.bottom)
+	}
+	return y
+}
+
+// placeSpan places a float across the text block at the top or the foot
+// of the region.
+func (f *filler) placeSpan(fl *float, size int, foot bool) {
+	s := fl.sizes[size]
+	if foot {
+		y := f.minBottom() - s.slot
+		for i := range f.reg.cols {
+			f.reg.cols[i].bottom = y
+		}
+		f.reg.floats = append(f.reg.floats, placedFloat{f: fl, size: size, col: -1, y: y + s.slot - s.b.h})
+		f.closeNarrow()
+		return
+	}
+	y := f.reg.top
+	for _, col := range f.reg.cols {
+		y = max(y, col.top)
+	}
+	for i := range f.reg.cols {
+		f.reg.cols[i].top, f.reg.cols[i].y = y+s.slot, y+s.slot
+	}
+	f.reg.floats = append(f.reg.floats, placedFloat{f: fl, size: size, col: -1, y: y})
+	f.closeNarrow()
+}
+
+// columnTop places a column float at the top of the first column from
+// *minCol on that has room for it.
+func (f *filler) columnTop(fl *float, minCol *int) bool {
+	topTaken := func(k int) bool {
+		for _, p := range f.reg.floats {
+			if p.col == k {
+				return true
+			}
+		}
+		return false
+	}
+	// A column whose top is free first, then one to stack in.
+	for _, stacked := range []bool{false, true} {
+		for size, s := range fl.sizes {
+			for k := *minCol; k < len(f.reg.cols); k++ {
+				col := &f.reg.cols[k]
+				if col.n > 0 || topTaken(k) != stacked || !f.roomLeft(col.bottom-col.top-s.slot) {
+					continue
+				}
+				f.reg.floats = append(f.reg.floats, placedFloat{f: fl, size: size, col: k, y: col.top})
+				col.top += s.slot
+				col.y = col.top
+				col.other = true
+				*minCol = k
+				f.closeNarrow()
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// roomLeft reports whether a float fits a column whose room for text is
+// left after it.
+func (f *filler) roomLeft(left float64) bool { return left >= -eps }
+
+// closeNarrow closes the empty columns whose room for text, between
+// floats, is less than two lines: a lone line of text beside floats
+// reads badly.
+func (f *filler) closeNarrow() {
+	for i := range f.reg.cols {
+		col := &f.reg.cols[i]
+		if room := col.bottom - col.top; col.n == 0 && room > eps && room < 2*f.g.pitch-eps {
+			col.top, col.y = col.bottom, col.bottom
+		}
+	}
+}
+
+// meet handles the anchor of fl. It reports false when the region must be
+// filled again with a decision about fl (see filler.replan).
+func (f *filler) meet(fl *float, i int) bool {
+	f.met[fl] = true
+	for _, p := range f.plan {
+		if p.f == fl {
+			f.disorder = f.disorder || len(f.st.pending) > 0
+			return true
+		}
+	}
+	if f.deferred[fl] || len(f.st.pending) > 0 {
+		f.st.pending = append(f.st.pending, fl)
+		return true
+	}
+	kept := f.keptAfter(i)
+	if fl.span {
+		if f.spanFoot(fl, kept) {
+			return true
+		}
+		f.replan = fl
+		return false
+	}
+	if !f.columnFloat(fl, kept) {
+		f.st.pending = append(f.st.pending, fl)
+	}
+	return true
+}
+
+// keptAfter is the height that the blocks after the anchor at i need in
+// the current column because the block before the anchor keeps with them.
+func (f *filler) keptAfter(i int) float64 {
+	col := &f.reg.cols[f.cur]
+	k := i - 1
+	for k >= 0 && f.blocks[k].float != nil {
+		k--
+	}
+	if k < 0 || col.n == 0 || !f.blocks[k].keep {
+		return 0
+	}
+	j := i
+	for j < len(f.blocks) && f.blocks[j].float != nil {
+		j++
+	}
+	if j >= len(f.blocks) {
+		return 0
+	}
+	nb := &f.blocks[j]
+	y := col.y + nb.before
+	if nb.grid {
+		y = f.g.snap(y)
+	}
+	return f.chainEnd(j, y+nb.h) - col.y
+}
+
+// spanFoot places a float across the text block at the foot of the
+// region while the flow is still in the first column.
+func (f *filler) spanFoot(fl *float, kept float64) bool {
+	if f.final || f.cur != 0 {
+		return false
+	}
+	for _, col := range f.reg.cols[1:] {
+		if col.n > 0 {
+			return false
+		}
+	}
+	for _, col := range f.reg.cols {
+		if col.footFloat {
+			return false
+		}
+	}
+	for size, s := range fl.sizes {
+		y := f.minBottom() - s.slot
+		ok := y >= f.reg.cols[0].y+kept-eps
+		for _, col := range f.reg.cols[1:] {
+			ok = ok && f.roomLeft(y-col.top)
+		}
+		if ok {
+			f.placeSpan(fl, size, true)
+			return true
+		}
+	}
+	return false
+}
+
+// columnFloat places a float one column wide met in the current column:
+// where the text is (tables), at the foot of this column or at the top of
+// the next one; at its natural size first, then smaller.
+func (f *filler) columnFloat(fl *float, kept float64) bool {
+	cols := f.reg.cols
+	for size, s := range fl.sizes {
+		col := &cols[f.cur]
+		if fl.here {
+			y := col.y
+			if col.n > 0 {
+				y = f.g.snap(y)
+			}
+			if y+s.slot <= col.bottom+eps {
+				f.reg.floats = append(f.reg.floats, placedFloat{f: fl, size: size, col: f.cur, y: y + (s.slot-s.b.h)/2})
+				col.y = y + s.slot
+				col.n++
+				col.other = true
+				return true
+			}
+		}
+		if y := col.bottom - s.slot; y >= col.y+kept-eps && !(f.final && f.cur == len(cols)-1) {
+			f.reg.floats = append(f.reg.floats, placedFloat{f: fl, size: size, col: f.cur, y: y + s.slot - s.b.h})
+			col.bottom = y
+			col.other, col.footFloat = true, true
+			return true
+		}
+		if f.cur+1 < len(cols) {
+			next := &cols[f.cur+1]
+			if next.n == 0 && f.roomLeft(next.bottom-next.top-s.slot) {
+				f.reg.floats = append(f.reg.floats, placedFloat{f: fl, size: size, col: f.cur + 1, y: next.top})
+				next.top += s.slot
+				next.y = next.top
+				next.other = true
+				f.closeNarrow()
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// place sets block i in the current column; it reports false when it
+// does not fit there (or must keep with blocks that do not).
+func (f *filler) place(i int) bool {
+	b := &f.blocks[i]
+	col := &f.reg.cols[f.cur]
+	empty := col.n == 0
+	y := col.y
+	if !empty {
+		y += b.before
+	}
+	if b.grid {
+		y = f.g.snap(y)
+	}
+	var head *block
+	if empty && b.head != nil {
+		head = b.head
+		y = col.y
+	}
+	end := y + b.h
+	if head != nil {
+		end += head.h
+	}
+	full := f.reg.bottom - f.reg.top
+	if b.keep {
+		if chain := f.chainEnd(i, end); chain > col.bottom+eps && chain-y <= full {
+			return false
+		}
+	}
+	if end > col.bottom+eps && !(empty && end-y > full) {
+		return false
+	}
+	if head != nil {
+		f.reg.placed = append(f.reg.placed, placedBlock{i: i, col: f.cur, y: y, head: true})
+		y += head.h
+	}
+	f.reg.placed = append(f.reg.placed, placedBlock{i: i, col: f.cur, y: y})
+	col.y = y + b.h + b.after
+	col.n++
+	switch b.kind {
+	case kindText:
+		col.text++
+	case kindEnd:
+		col.end = true
+	default:
+		col.other = true
+	}
+	return true
+}
+
+// chainEnd is where the chain of keep blocks from block i ends, block i
+// ending at end.
+func (f *filler) chainEnd(i int, end float64) float64 {
+	y := end + f.blocks[i].after
+	last := f.blocks[i].after
+	for k := i; f.blocks[k].keep; {
+		k++
+		for k < len(f.blocks) && f.blocks[k].float != nil {
+			k++
+		}
+		if k >= len(f.blocks) {
+			break
+		}
+		nb := &f.blocks[k]
+		yy := y + nb.before
+		if nb.grid {
+			yy = f.g.snap(yy)
+		}
+		y, last = yy+nb.h+nb.after, nb.after
+	}
+	return y - last
+}
+
+// good reports whether a balanced region is acceptable: no column holds
+// a lone line of text, or the end matter alone.
+func (r *region) good() bool {
+	lines := 0
+	for _, col := range r.cols {
+		lines += col.text
+	}
+	for _, col := range r.cols {
+		if col.n == 0 && !col.other {
+			continue
+		}
+		if col.text == 0 && col.end && !col.other {
+			return false
+		}
+		if col.text == 1 && !col.other && lines > 1 {
+			return false
+		}
+	}
+	return true
+}

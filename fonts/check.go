@@ -181,8 +181,13 @@ func (c *checker) article(a *issue.Article) {
 	issue.EachText(a.Blocks, c.inlines, c.text)
 }
 
+// inlines checks the text of runs and their ruby; an image's alternative
+// text is not set in a face.
 func (c *checker) inlines(ins []issue.Inline) {
 	for _, in := range ins {
-		c.text(in.Text)
+		if in.Image == nil {
+			c.text(in.Text)
+		}
+		c.text(in.Ruby)
 	}
 }

@@ -5,12 +5,16 @@
 // and returns one typed tree:
 //
 //	Issue → Sections → Articles → Blocks (paragraph, heading, quote, list,
-//	table, figure, code, rule) → Inline runs (text with emphasis, strong,
-//	code and link attributes).
+//	table, figure, code, rule) → Inline runs (text with styles — emphasis,
+//	strong, code, underline, strike, superscript, subscript, small, mark,
+//	keyboard — a link, ruby, or an image set in the line).
 //
 // Both backends (export/pdf and export/epub) consume only this model; neither
-// parses Markdown or YAML again. Markdown is parsed with goldmark, YAML with
-// github.com/goccy/go-yaml, so every problem can be reported with its file,
-// line and a hint on how to fix it. Load reports all problems of an issue at
-// once (see Problems), never just the first one.
+// parses Markdown or YAML again. Markdown is parsed with goldmark and the
+// extensions of package mdext (CJK-friendly emphasis, ruby shorthand, the
+// HTML allowlist); YAML with github.com/goccy/go-yaml. Every block, inline
+// run and field carries its position (Pos, Where), so every problem and
+// warning — the loader's and those of later stages — names its file, line
+// and column without searching the files again. Load reports all problems
+// of an issue at once (see Problems), never just the first one.
 package issue

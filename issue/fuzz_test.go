@@ -59,18 +59,26 @@ func FuzzMarkdown(f *testing.F) {
 		"[a]: <>\n[a]", "`` ` ``", "    \tcode", "*a **b***c**",
 		strings.Repeat(">", 200) + " x", strings.Repeat("- ", 200) + "x", strings.Repeat("> 1. ", 100) + "x",
 		strings.Repeat("[", 1200), strings.Repeat("*a ", 2100), "![a](b c.png) ![d](<e f.png>)", "[j](javascript:x) <file:///x>",
+		"<ruby>漢<rt>かん</rt>字<rt>じ</rt></ruby>{東京|とう|きょう}", "<table><tr><th>a<td>b<tr><td colspan=3>c</table>",
+		"叫做**《书》**", "<p>文<img src=a.png><br>字</p>", "[![](a.png)](https://x.org)", "<ul><li>a<li>b</ul><h1>t</h1><pre> x\n y</pre>",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		r := &report{}
-		blocks := convertMarkdown([]byte(src), "a.md", 0, r, func(string, int) (Image, bool) { return Image{}, true })
+		md := mdSource{text: []byte(src), file: "a.md", abs: "/a.md", cols: true}
+		blocks := convertMarkdown(md, r, func(string, Pos, bool) (Image, bool) { return Image{Width: 40, Height: 90}, true })
+		lines := strings.Count(src, "\n") + 1
 		var walk func([]Block)
 		walk = func(bs []Block) {
 			for _, b := range bs {
-				switch b := b.(type) {
-				case nil:
+				if b == nil {
 					t.Fatal("nil block")
+				}
+				if at := b.Position(); at.File != "/a.md" || at.Line < 1 || at.Line > lines {
+					t.Fatalf("%T at %+v in a text of %d lines", b, at, lines)
+				}
+				switch b := b.(type) {
 				case *Paragraph:
 					checkRuns(t, b.Inlines)
 				case *Heading:
@@ -99,10 +107,13 @@ func FuzzMarkdown(f *testing.F) {
 
 func checkRuns(t *testing.T, in []Inline) {
 	for i, r := range in {
-		if r.Text == "" {
+		if r.Text == "" && r.Image == nil {
 			t.Fatalf("empty run %d in %#v", i, in)
 		}
-		if i > 0 && r.Text != "\n" && in[i-1].Text != "\n" && r.Style == in[i-1].Style && r.Link == in[i-1].Link {
+		if r.Pos.Line < 1 {
+			t.Fatalf("run %q without a line", r.Text)
+		}
+		if i > 0 && joinable(in[i-1], r) {
 			t.Fatalf("unmerged runs %q %q", in[i-1].Text, r.Text)
 		}
 	}

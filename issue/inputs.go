@@ -25,7 +25,7 @@ func (iss *Issue) Files() []string {
 	}
 	for _, a := range iss.Articles() {
 		add(a.File)
-		walkFigures(a.Blocks, func(f *Figure) { add(f.Image.Path) })
+		EachImage(a.Blocks, func(img *Image) { add(img.Path) })
 	}
 	files := make([]string, 0, len(seen))
 	for p := range seen {
@@ -35,18 +35,38 @@ func (iss *Issue) Files() []string {
 	return files
 }
 
-// walkFigures calls fn for every figure in blocks, including those nested
-// in quotes and lists.
-func walkFigures(blocks []Block, fn func(*Figure)) {
+// EachImage calls fn for every image of blocks: figures, and images set
+// in lines of text (table cells included), in reading order.
+func EachImage(blocks []Block, fn func(*Image)) {
+	runs := func(in []Inline) {
+		for _, r := range in {
+			if r.Image != nil {
+				fn(r.Image)
+			}
+		}
+	}
 	for _, b := range blocks {
 		switch b := b.(type) {
 		case *Figure:
-			fn(b)
+			fn(&b.Image)
+		case *Paragraph:
+			runs(b.Inlines)
+		case *Heading:
+			runs(b.Inlines)
+		case *Table:
+			for _, c := range b.Header {
+				runs(c)
+			}
+			for _, row := range b.Rows {
+				for _, c := range row {
+					runs(c)
+				}
+			}
 		case *Quote:
-			walkFigures(b.Blocks, fn)
+			EachImage(b.Blocks, fn)
 		case *List:
 			for _, item := range b.Items {
-				walkFigures(item, fn)
+				EachImage(item, fn)
 			}
 		}
 	}

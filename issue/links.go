@@ -89,7 +89,7 @@ func shorten(s string, n int) string {
 func (c *mdConverter) link(dest string, n gast.Node) string {
 	link, reason := checkLink(dest)
 	if link == "" && reason != "" {
-		c.r.warn(c.file, c.line(n), "link %q is dropped (its text stays): %s; only http, https and mailto links are kept", shorten(dest, 80), reason)
+		c.r.warn(c.file, c.pos(n).Line, "link %q is dropped (its text stays): %s; only http, https and mailto links are kept", shorten(dest, 80), reason)
 	}
 	return link
 }
@@ -113,10 +113,10 @@ func (c *mdConverter) warnUnparsedImage(p gast.Node, in []Inline) {
 	if !closed {
 		dest = rest
 	}
-	line := c.line(p)
+	line := c.pos(p).Line
 	for t := range textNodes(p) {
-		if bytes.Contains(t.Segment.Value(c.src), []byte("![")) {
-			line = lineOf(c.src, t.Segment.Start) + c.lineOff
+		if bytes.Contains(t.Segment.Value(c.text), []byte("![")) {
+			line = c.at(t.Segment.Start).Line
 			break
 		}
 	}

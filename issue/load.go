@@ -109,7 +109,7 @@ func (l *loader) load() *Issue {
 	if !ok {
 		return nil
 	}
-	d := &yamlDoc{file: file, r: &l.r}
+	d := &yamlDoc{file: file, abs: yamlPath, r: &l.r}
 	body, ok := d.parse(src)
 	if !ok {
 		return nil
@@ -118,7 +118,7 @@ func (l *loader) load() *Issue {
 		l.r.add(file, 0, 0, "see testdata/minimal/issue.yaml for the smallest valid issue", "issue.yaml is empty")
 		return nil
 	}
-	iss := &Issue{Dir: abs, File: yamlPath}
+	iss := &Issue{Dir: abs, File: yamlPath, Where: Where{}}
 	l.decodeIssue(d, body, iss)
 	return iss
 }
@@ -128,6 +128,7 @@ func (l *loader) decodeIssue(d *yamlDoc, body ast.Node, iss *Issue) {
 	if f == nil {
 		return
 	}
+	f.where(iss.Where, "")
 	iss.Title = f.str("title", "issue.yaml", true)
 	iss.Label = f.str("issue", "issue.yaml", true)
 	if s := f.str("date", "issue.yaml", true); s != "" {
@@ -163,28 +164,34 @@ func (l *loader) decodeIssue(d *yamlDoc, body ast.Node, iss *Issue) {
 	}
 
 	if n := f.get("cover"); n != nil {
-		l.decodeCover(d, d.mapping(n, "cover", coverKeys...), &iss.Cover)
+		cf := d.mapping(n, "cover", coverKeys...)
+		cf.where(iss.Where, "cover.")
+		l.decodeCover(d, cf, &iss.Cover)
 	}
 	for _, n := range d.list(f.get("highlights"), "highlights", false) {
 		if s := d.text(n, "highlights"); s != "" {
 			iss.Highlights = append(iss.Highlights, s)
 		}
 	}
-	for _, n := range d.list(f.get("colophon"), "colophon", false) {
+	for i, n := range d.list(f.get("colophon"), "colophon", false) {
 		cf := d.mapping(n, "colophon row", colophonKeys...)
 		if cf == nil {
 			continue
 		}
+		cf.where(iss.Where, fmt.Sprintf("colophon[%d].", i))
 		iss.Colophon = append(iss.Colophon, ColophonRow{Label: cf.str("label", "colophon row", true), Value: cf.str("value", "colophon row", true)})
 	}
 	if n := f.get("fonts"); n != nil {
 		ff := d.mapping(n, "fonts", fontKeys...)
+		ff.where(iss.Where, "fonts.")
 		iss.Fonts.Body = l.font(d, ff, "body")
 		iss.Fonts.Heading = l.font(d, ff, "heading")
 	}
 	iss.Print = Print{TrimWidth: defaultTrimWidth, TrimHeight: defaultTrimHeight, Bleed: defaultBleed, Columns: defaultColumns}
 	if n := f.get("print"); n != nil {
-		l.decodePrint(d, d.mapping(n, "print", printKeys...), &iss.Print)
+		pf := d.mapping(n, "print", printKeys...)
+		pf.where(iss.Where, "print.")
+		l.decodePrint(d, pf, &iss.Print)
 	}
 	l.decodeSections(d, body, f, iss)
 }
@@ -293,7 +300,8 @@ func (l *loader) decodeSection(d *yamlDoc, n ast.Node, iss *Issue) *Section {
 	if f == nil {
 		return nil
 	}
-	s := &Section{Title: f.str("title", "section", true), TitleEN: f.str("title_en", "section", false)}
+	s := &Section{Title: f.str("title", "section", true), TitleEN: f.str("title_en", "section", false), Pos: d.at(n), Where: Where{}}
+	f.where(s.Where, "")
 	name := "section"
 	if s.Title != "" {
 		name = fmt.Sprintf("section %q", s.Title)
@@ -348,8 +356,8 @@ func (l *loader) parseArticle(src []byte, abs, file string) *Article {
 		l.r.add(file, fmLine, 0, err.hint, "%s", err.msg)
 		return nil
 	}
-	a := &Article{File: abs, Line: bodyLine}
-	fd := &yamlDoc{file: file, lineOff: fmLine - 1, r: &l.r}
+	a := &Article{File: abs, Line: bodyLine, Where: Where{"": {File: abs, Line: 1, Col: 1}}}
+	fd := &yamlDoc{file: file, abs: abs, lineOff: fmLine - 1, r: &l.r}
 	node, ok := fd.parse(fm)
 	if !ok {
 		return nil
@@ -360,7 +368,8 @@ func (l *loader) parseArticle(src []byte, abs, file string) *Article {
 	}
 	f := fd.mapping(node, "front matter", articleKeys...)
 	decodeArticleMeta(fd, f, a, "front matter")
-	a.Blocks = convertMarkdown(body, file, bodyLine-1, &l.r, l.figureFunc(filepath.Dir(abs), file))
+	md := mdSource{text: body, file: file, abs: abs, lineOff: bodyLine - 1, cols: true}
+	a.Blocks = convertMarkdown(md, &l.r, l.imageFunc(filepath.Dir(abs), file))
 	return a
 }
 
@@ -370,7 +379,7 @@ func (l *loader) inlineArticle(d *yamlDoc, n ast.Node) *Article {
 	if f == nil {
 		return nil
 	}
-	a := &Article{File: filepath.Join(l.dir, FileName)}
+	a := &Article{File: d.abs, Where: Where{"": d.at(n)}}
 	decodeArticleMeta(d, f, a, "inline article")
 	bn := f.get("body")
 	if bn == nil {
@@ -387,7 +396,10 @@ func (l *loader) inlineArticle(d *yamlDoc, n ast.Node) *Article {
 		line++ // the text starts on the line after "|"
 	}
 	a.Line = line
-	a.Blocks = convertMarkdown([]byte(body), d.file, line-1, &l.r, l.figureFunc(l.dir, d.file))
+	// The body's lines are lines of issue.yaml, its columns are not (it
+	// is indented there).
+	src := mdSource{text: []byte(body), file: d.file, abs: d.abs, lineOff: line - 1}
+	a.Blocks = convertMarkdown(src, &l.r, l.imageFunc(l.dir, d.file))
 	return a
 }
 
@@ -397,6 +409,7 @@ func decodeArticleMeta(d *yamlDoc, f *fields, a *Article, what string) {
 	if f == nil {
 		return
 	}
+	f.where(a.Where, "")
 	a.Title = f.str("title", what, true)
 	a.Subtitle = f.str("subtitle", what, false)
 	for _, n := range d.list(f.get("authors"), what+": authors", true) {
@@ -423,11 +436,27 @@ func decodeArticleMeta(d *yamlDoc, f *fields, a *Article, what string) {
 	}
 }
 
-// figureFunc returns the resolver of figure images for an article whose
-// image paths are relative to base.
-func (l *loader) figureFunc(base, file string) figureFunc {
-	return func(dest string, line int) (Image, bool) {
-		return l.image(dest, base, where{file: file, line: line}, "image")
+// imageFunc returns the resolver of the images of an article whose image
+// paths are relative to base. An image that cannot be used is a problem
+// when strict (Markdown's ![…](…)); otherwise (HTML's <img>) it is a
+// warning and the image is left out.
+func (l *loader) imageFunc(base, file string) imageFunc {
+	return func(dest string, at Pos, strict bool) (Image, bool) {
+		w := where{file: file, line: at.Line, col: at.Col}
+		if strict {
+			return l.image(dest, base, w, "image")
+		}
+		n := len(l.r.problems)
+		img, ok := l.image(dest, base, w, "HTML image")
+		for _, p := range l.r.problems[n:] {
+			msg := p.Message + "; the image is left out and its alt text kept"
+			if p.Hint != "" {
+				msg += " (" + p.Hint + ")"
+			}
+			l.r.warn(p.File, p.Line, "%s", msg)
+		}
+		l.r.problems = l.r.problems[:n]
+		return img, ok
 	}
 }
 

@@ -1,7 +1,10 @@
 package issue
 
 import (
+	"bytes"
 	"errors"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -173,7 +176,7 @@ func TestAllProblemsReported(t *testing.T) {
 		`issue.yaml:9:9: article: file "b.md" not found`,
 		`issue.yaml:11:5: section "空栏目" has no articles`,
 		`a.md:3:1: unknown key "pgae" in front matter (did you mean "page"?)`,
-		`a.md:7: image: file "missing.png" not found`,
+		`a.md:7:1: image: file "missing.png" not found`,
 	}
 	text := ps.Error()
 	for _, w := range want {
@@ -236,7 +239,7 @@ func TestSymlinks(t *testing.T) {
 	for _, want := range []string{
 		`issue.yaml:7:9: article: "link.md" leads outside the issue directory through a symbolic link`,
 		`issue.yaml:9:9: article: "linkdir/secret.md" leads outside the issue directory through a symbolic link`,
-		filepath.Join("inner", "ok.md") + `:4: image: "../pics/p.png" leads outside the issue directory through a symbolic link`,
+		filepath.Join("inner", "ok.md") + `:4:1: image: "../pics/p.png" leads outside the issue directory through a symbolic link`,
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q in\n%s", want, text)
@@ -349,20 +352,97 @@ func TestBOMAndCRLF(t *testing.T) {
 	}
 }
 
-func TestInlineImageWarning(t *testing.T) {
+func TestLoadImagesAndHTML(t *testing.T) {
+	big := pngOf(t, 400, 300)
 	dir := writeIssue(t, map[string]string{
 		"issue.yaml": minimalYAML,
-		"a.md":       "---\ntitle: 标题\n---\n\n文字中的![小图](x.png)图片。\n",
+		"a.md": "---\ntitle: 标题\n---\n\n文字中的![小图](x.png)图片。\n\n" + // 5
+			"大图![大](big.png)在文中。\n\n" + // 7
+			"<img src=\"https://e.com/a.png\" alt=\"远程\">\n\n" + // 9
+			"<span style=\"color:red\">红</span><iframe src=\"https://v.com/1\"></iframe>\n" + // 11
+			"<span style=\"x\">再</span>\n",
+		"x.png":   string(tinyPNG(t)),
+		"big.png": string(big),
 	})
 	iss, warnings, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warnings) != 1 || warnings[0].Line != 5 || !strings.HasSuffix(warnings[0].File, "a.md") || !strings.Contains(warnings[0].Message, "replaced by its alt text") {
-		t.Errorf("warnings = %v", warnings)
+	want := []string{
+		`a.md:7: warning: image "big.png" is taller than a line of text (300 px): it is set as a figure after the paragraph`,
+		`a.md:9: warning: HTML image: "https://e.com/a.png" is a URL; only local files can be used; the image is left out and its alt text kept`,
+		`a.md:11: warning: dropped <iframe> element and its content (https://v.com/1)`,
+		`a.md:11: warning: dropped the style attribute of <span>, and once more at line 12`,
 	}
-	if got := plain(iss.Articles()[0].Blocks[0].(*Paragraph).Inlines); got != "文字中的小图图片。" {
-		t.Errorf("text = %q", got)
+	var got []string
+	for _, w := range warnings {
+		got = append(got, w.String())
+	}
+	if len(got) != len(want) {
+		t.Fatalf("warnings:\n%s", strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.Contains(got[i], want[i]) {
+			t.Errorf("warning %d = %s\nwant %s", i, got[i], want[i])
+		}
+	}
+	blocks := iss.Articles()[0].Blocks
+	p := blocks[0].(*Paragraph)
+	if len(p.Inlines) != 3 || p.Inlines[1].Image == nil || p.Inlines[1].Text != "小图" || p.Inlines[1].Pos.Line != 5 || p.Inlines[1].Pos.Col != 5 {
+		t.Errorf("inline image: %+v", p.Inlines)
+	}
+	if f, ok := blocks[2].(*Figure); !ok || f.Caption != "大" || f.Pos.Line != 7 || plain(blocks[1].(*Paragraph).Inlines) != "大图在文中。" {
+		t.Errorf("figure after the paragraph: %s", dump(blocks))
+	}
+	if got := plain(blocks[3].(*Paragraph).Inlines); got != "远程" {
+		t.Errorf("remote image: %q", got)
+	}
+}
+
+// pngOf returns a w×h PNG.
+func pngOf(t *testing.T, w, h int) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, w, h))); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestLoadPositions(t *testing.T) {
+	dir := writeIssue(t, map[string]string{
+		"issue.yaml": "title: 期刊\nissue: 2025年第1期\ndate: 2025-03-01\nhighlights:\n  - 看点一\n  - 看点二\nsections:\n  - title: 栏目\n    articles:\n      - a.md\n      - title: 内联\n        authors: [甲, 乙]\n        body: |\n          第一段\n\n          第二段\n",
+		"a.md":       "---\ntitle: 标题\nauthors:\n  - 张三\nlanguage: ko\n---\n\n# 小标题\n\n正文 **强调**\n第二行\n\n> 引文\n",
+	})
+	iss, _, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml, md := filepath.Join(iss.Dir, "issue.yaml"), filepath.Join(iss.Dir, "a.md")
+	at := func(f string, l, c int) Pos { return Pos{File: f, Line: l, Col: c} }
+	checks := []struct {
+		name      string
+		got, want Pos
+	}{
+		{"issue title", iss.Where["title"], at(yaml, 1, 8)},
+		{"highlight", iss.Where["highlights[1]"], at(yaml, 6, 5)},
+		{"section", iss.Sections[0].Where["title"], at(yaml, 8, 12)},
+		{"front matter title", iss.Articles()[0].Where["title"], at(md, 2, 8)},
+		{"author", iss.Articles()[0].Where["authors[0]"], at(md, 4, 5)},
+		{"language", iss.Articles()[0].Where["language"], at(md, 5, 11)},
+		{"heading", iss.Articles()[0].Blocks[0].Position(), at(md, 8, 3)},
+		{"paragraph", iss.Articles()[0].Blocks[1].Position(), at(md, 10, 1)},
+		{"strong run", iss.Articles()[0].Blocks[1].(*Paragraph).Inlines[1].Pos, at(md, 10, 6)},
+		{"second line", iss.Articles()[0].Blocks[1].(*Paragraph).Inlines[2].Pos, at(md, 11, 1)},
+		{"quote", iss.Articles()[0].Blocks[2].Position(), at(md, 13, 3)},
+		{"inline article", iss.Articles()[1].Where[""], at(yaml, 11, 9)},
+		{"inline author", iss.Articles()[1].Where["authors[1]"], at(yaml, 12, 22)},
+		{"inline body", iss.Articles()[1].Blocks[1].Position(), at(yaml, 16, 0)},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s at %+v, want %+v", c.name, c.got, c.want)
+		}
 	}
 }
 

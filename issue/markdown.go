@@ -1,189 +1,215 @@
 package issue
 
 import (
-	"bufio"
 	"bytes"
-	stdhtml "html"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/qikan-dev/qikan/lang"
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/qikan-dev/qikan/issue/mdext"
 )
 
 // maxNesting bounds how deeply quotes and lists may nest in an article.
 const maxNesting = 32
 
-// figureFunc resolves the destination of an image that stands alone in its
-// paragraph (a figure) written at line; it reports problems itself and
-// returns ok == false when the image cannot be used.
-type figureFunc func(dest string, line int) (Image, bool)
+// mdSource is one Markdown text and where it comes from.
+type mdSource struct {
+	text    []byte
+	file    string // the file as messages name it
+	abs     string // the file's absolute path, for positions in the model
+	lineOff int    // line of text's first line in the file, minus one
+	// cols is set when a column of text is a column of the file (not so
+	// for a body indented in issue.yaml).
+	cols bool
+}
+
+// imageFunc resolves the destination of an image written at pos. strict
+// images (Markdown's) that cannot be used are problems; others (HTML's
+// <img>, often pointing at the web) are warnings and are left out. It
+// reports itself and returns ok == false when the image cannot be used.
+type imageFunc func(dest string, at Pos, strict bool) (Image, bool)
 
 // mdConverter turns one Markdown body into model blocks.
 type mdConverter struct {
-	src     []byte
-	file    string // for problems and warnings
-	lineOff int    // line of the first body line, minus one
-	r       *report
-	figure  figureFunc
-	deep    bool // nesting limit already reported
+	mdSource
+	lines []int // byte offsets of the starts of the lines of text
+	col   colCursor
+	r     *report
+	image imageFunc
+	deep  bool // nesting limit already reported
+	// attrDrops collects dropped attributes by what was dropped, reported
+	// once per kind with every line (web pages repeat them by the hundred).
+	attrDrops map[string][]int
 }
 
-// convertMarkdown parses src (CommonMark + GFM tables, raw HTML kept as
-// literal text) and returns its blocks. lineOff+1 is the line of src's
-// first line in file.
-func convertMarkdown(src []byte, file string, lineOff int, r *report, figure figureFunc) (blocks []Block) {
-	c := &mdConverter{src: src, file: file, lineOff: lineOff, r: r, figure: figure}
+// convertMarkdown parses s and returns its blocks. The parser is CommonMark
+// with GFM tables and ~~strikethrough~~, the CJK-friendly emphasis
+// amendments, ruby shorthand and the HTML allowlist (package mdext), within
+// the bounds of mdLimits.
+func convertMarkdown(s mdSource, r *report, image imageFunc) (blocks []Block) {
+	c := &mdConverter{mdSource: s, r: r, image: image, attrDrops: map[string][]int{}}
 	defer func() {
 		if v := recover(); v != nil {
-			r.add(file, lineOff+1, 0, "", "cannot parse Markdown: %v", v)
+			r.add(s.file, s.lineOff+1, 0, "", "cannot parse Markdown: %v", v)
 			blocks = nil
 		}
 	}()
-	if !checkLines(src, file, lineOff, r) {
+	c.lines = append(c.lines, 0)
+	for i, b := range s.text {
+		if b == '\n' {
+			c.lines = append(c.lines, i+1)
+		}
+	}
+	if !checkLines(s.text, s.file, s.lineOff, r) {
 		return nil
 	}
-	md := goldmark.New(goldmark.WithExtensions(extension.Table, mdLimits{c}))
-	doc := md.Parser().Parse(text.NewReader(src))
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, mdext.CJKFriendly, mdext.RubyShorthand, mdext.HTML, mdLimits{c}))
+	doc := md.Parser().Parse(text.NewReader(s.text))
+	n := len(r.warnings)
+	defer func() { // in the order of the text
+		w := r.warnings[n:]
+		sort.SliceStable(w, func(i, j int) bool { return w[i].Line < w[j].Line })
+	}()
+	c.reportDrops(doc)
 	return c.blocks(doc, 0)
 }
 
-// line returns the file line of a node (the first line of a block, the
-// first text of an inline), or 0.
-func (c *mdConverter) line(n gast.Node) int {
-	for ; n != nil; n = n.Parent() {
-		if n.Type() == gast.TypeBlock {
-			if lines := n.Lines(); lines != nil && lines.Len() > 0 {
-				return lineOf(c.src, lines.At(0).Start) + c.lineOff
-			}
-			continue
-		}
-		if t, ok := firstText(n); ok {
-			return lineOf(c.src, t.Segment.Start) + c.lineOff
-		}
+// at returns the position of a byte offset of the text.
+func (c *mdConverter) at(off int) Pos {
+	if off < 0 {
+		return Pos{File: c.abs}
 	}
-	return 0
+	i := sort.Search(len(c.lines), func(i int) bool { return c.lines[i] > off }) - 1
+	p := Pos{File: c.abs, Line: i + 1 + c.lineOff}
+	if c.cols && off <= len(c.text) {
+		p.Col = c.col.column(c.text, c.lines[i], off)
+	}
+	return p
 }
 
-func firstText(n gast.Node) (*gast.Text, bool) {
-	if t, ok := n.(*gast.Text); ok {
-		return t, true
+// colCursor counts characters from the start of a line to an offset,
+// resuming from the last count when the offset lies further on the same
+// line: positions are asked for in text order, and a line may be megabytes
+// long.
+type colCursor struct{ line, off, col int }
+
+func (k *colCursor) column(text []byte, line, off int) int {
+	if k.line != line || k.off > off || k.col == 0 {
+		k.line, k.off, k.col = line, line, 1
+	}
+	k.col += utf8.RuneCount(text[k.off:off])
+	k.off = off
+	return k.col
+}
+
+// offset returns where a node starts in the text: the first line of a
+// block, the first text of an inline; -1 when nothing tells.
+func (c *mdConverter) offset(n gast.Node) int {
+	if n.Type() == gast.TypeBlock {
+		if lines := n.Lines(); lines != nil && lines.Len() > 0 {
+			return lines.At(0).Start
+		}
+	} else if p := n.Pos(); p >= 0 {
+		return p
 	}
 	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		if t, ok := firstText(ch); ok {
-			return t, true
+		if o := c.offset(ch); o >= 0 {
+			return o
 		}
 	}
-	return nil, false
+	return -1
+}
+
+// pos is the position of a node, or of its closest ancestor that has one.
+func (c *mdConverter) pos(n gast.Node) Pos {
+	for ; n != nil; n = n.Parent() {
+		if o := c.offset(n); o >= 0 {
+			return c.at(o)
+		}
+	}
+	return c.at(-1)
 }
 
 func (c *mdConverter) blocks(parent gast.Node, depth int) []Block {
 	if depth > maxNesting {
 		if !c.deep {
 			c.deep = true
-			c.r.add(c.file, c.line(parent), 0, "flatten the quotes or lists", "quotes and lists nest more than %d levels deep", maxNesting)
+			c.r.add(c.file, c.pos(parent).Line, 0, "flatten the quotes or lists", "quotes and lists nest more than %d levels deep", maxNesting)
 		}
 		return nil
 	}
 	var out []Block
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
-		if b := c.block(n, depth); b != nil {
-			out = append(out, b)
-		}
+		out = append(out, c.block(n, depth)...)
 	}
 	return out
 }
 
-func (c *mdConverter) block(n gast.Node, depth int) Block {
+func (c *mdConverter) block(n gast.Node, depth int) []Block {
+	at := c.pos(n)
 	switch n := n.(type) {
 	case *gast.Paragraph, *gast.TextBlock:
-		if fig, ok := c.asFigure(n); ok {
-			return fig
-		}
-		in := c.inlines(n)
-		if len(in) == 0 {
-			return nil
-		}
-		c.warnUnparsedImage(n, in)
-		return &Paragraph{Inlines: in}
+		return c.paragraph(n)
 	case *gast.Heading:
 		level := n.Level
 		if level < 2 {
 			level = 2
 		}
-		return &Heading{Level: level, Inlines: c.inlines(n)}
+		return []Block{&Heading{Pos: at, Level: level, Inlines: c.inlines(n)}}
 	case *gast.Blockquote:
-		return &Quote{Blocks: c.blocks(n, depth+1)}
+		return []Block{&Quote{Pos: at, Blocks: c.blocks(n, depth+1)}}
 	case *gast.List:
-		l := &List{Ordered: n.IsOrdered(), Start: n.Start}
+		l := &List{Pos: at, Ordered: n.IsOrdered(), Start: n.Start}
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
 			l.Items = append(l.Items, c.blocks(it, depth+1))
 		}
-		return l
+		return []Block{l}
 	case *gast.FencedCodeBlock:
-		return &Code{Language: string(n.Language(c.src)), Text: c.lines(n)}
+		return []Block{&Code{Pos: at, Language: string(n.Language(c.text)), Text: c.rawLines(n)}}
 	case *gast.CodeBlock:
-		return &Code{Text: c.lines(n)}
+		return []Block{&Code{Pos: at, Text: c.rawLines(n)}}
 	case *gast.ThematicBreak:
-		return &Rule{}
-	case *gast.HTMLBlock:
-		// Raw HTML is never interpreted: it is shown as the text it is.
-		s := c.lines(n)
-		if n.HasClosure() {
-			s += string(n.ClosureLine.Value(c.src))
-		}
-		s = strings.TrimRight(s, "\n")
-		if s == "" {
-			return nil
-		}
-		var in []Inline
-		for i, line := range strings.Split(s, "\n") {
-			if i > 0 {
-				in = append(in, Inline{Text: "\n"})
-			}
-			in = append(in, Inline{Text: line})
-		}
-		return &Paragraph{Inlines: merge(in)}
+		return []Block{&Rule{Pos: at}}
+	case *mdext.HTMLFlow:
+		return c.flow(n, depth)
 	case *east.Table:
-		return c.table(n)
+		return []Block{c.table(n, at)}
 	case *gast.LinkReferenceDefinition:
 		return nil
 	}
 	// Unknown block kinds (none are enabled): keep their text.
 	if in := c.inlines(n); len(in) > 0 {
-		return &Paragraph{Inlines: in}
+		return []Block{&Paragraph{Pos: at, Inlines: in}}
 	}
 	return nil
 }
 
-// lines returns the raw lines of a block.
-func (c *mdConverter) lines(n gast.Node) string {
+// rawLines returns the raw lines of a block.
+func (c *mdConverter) rawLines(n gast.Node) string {
 	var b strings.Builder
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		b.Write(seg.Value(c.src))
+		b.Write(seg.Value(c.text))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func (c *mdConverter) table(n *east.Table) *Table {
-	t := &Table{Line: c.line(n)}
-	if first, ok := firstText(n); ok {
-		t.Line = c.line(first)
-	}
+func (c *mdConverter) table(n *east.Table, at Pos) *Table {
+	t := &Table{Pos: at}
 	for _, a := range n.Alignments {
 		t.Align = append(t.Align, alignOf(a))
 	}
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells [][]Inline
 		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-			cells = append(cells, c.inlines(cell))
+			cells = append(cells, c.cellInlines(cell))
 		}
 		for len(cells) < len(t.Align) {
 			cells = append(cells, nil)
@@ -210,242 +236,15 @@ func alignOf(a east.Alignment) Align {
 	return AlignNone
 }
 
-// asFigure returns a figure when the paragraph holds one image and nothing
-// but white space besides.
-func (c *mdConverter) asFigure(p gast.Node) (Block, bool) {
-	var img *gast.Image
-	for ch := p.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		switch ch := ch.(type) {
-		case *gast.Image:
-			if img != nil {
-				return nil, false
-			}
-			img = ch
-		case *gast.Text:
-			if len(bytes.TrimSpace(ch.Segment.Value(c.src))) != 0 {
-				return nil, false
-			}
-		default:
-			return nil, false
-		}
-	}
-	if img == nil {
-		return nil, false
-	}
-	fig := &Figure{Caption: strings.TrimSpace(plain(c.inlines(img))), Credit: strings.TrimSpace(unescape(img.Title))}
-	im, ok := c.figure(string(img.Destination), c.line(p))
-	if !ok {
-		return nil, true // reported by figure; the article is invalid anyway
-	}
-	fig.Image = im
-	return fig, true
-}
-
-// piece is an inline run under construction; soft marks a soft line break
-// whose text depends on its neighbours.
-type piece struct {
-	Inline
-	soft bool
-}
-
-// inlines converts the inline children of n.
-func (c *mdConverter) inlines(n gast.Node) []Inline {
-	var ps []piece
-	c.collect(n, 0, "", &ps)
-	return finish(ps)
-}
-
-func (c *mdConverter) collect(n gast.Node, style Style, link string, ps *[]piece) {
-	add := func(s string) {
-		if s != "" {
-			*ps = append(*ps, piece{Inline: Inline{Text: s, Style: style, Link: link}})
-		}
-	}
-	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
-		switch ch := ch.(type) {
-		case *gast.Text:
-			v := ch.Segment.Value(c.src)
-			if ch.IsRaw() {
-				add(string(v))
-			} else {
-				add(unescape(v))
-			}
-			switch {
-			case ch.HardLineBreak():
-				*ps = append(*ps, piece{Inline: Inline{Text: "\n", Style: style, Link: link}})
-			case ch.SoftLineBreak():
-				*ps = append(*ps, piece{Inline: Inline{Style: style, Link: link}, soft: true})
-			}
-		case *gast.String:
-			if ch.IsCode() || ch.IsRaw() {
-				add(string(ch.Value))
-			} else {
-				add(unescape(ch.Value))
-			}
-		case *gast.CodeSpan:
-			var b strings.Builder
-			for t := ch.FirstChild(); t != nil; t = t.NextSibling() {
-				switch t := t.(type) {
-				case *gast.Text:
-					b.Write(t.Segment.Value(c.src))
-				case *gast.String:
-					b.Write(t.Value)
-				}
-			}
-			s := strings.ReplaceAll(b.String(), "\n", " ")
-			*ps = append(*ps, piece{Inline: Inline{Text: s, Style: style | CodeSpan, Link: link}})
-		case *gast.Emphasis:
-			st := Emphasis
-			if ch.Level >= 2 {
-				st = Strong
-			}
-			c.collect(ch, style|st, link, ps)
-		case *gast.Link:
-			c.collect(ch, style, c.link(string(ch.Destination), ch), ps)
-		case *gast.AutoLink:
-			url := string(ch.URL(c.src))
-			if ch.AutoLinkType == gast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
-				url = "mailto:" + url
-			}
-			*ps = append(*ps, piece{Inline: Inline{Text: string(ch.Label(c.src)), Style: style, Link: c.link(url, ch)}})
-		case *gast.RawHTML:
-			// Never interpreted: the markup is shown as text.
-			var b strings.Builder
-			for i := 0; i < ch.Segments.Len(); i++ {
-				seg := ch.Segments.At(i)
-				b.Write(seg.Value(c.src))
-			}
-			add(b.String())
-		case *gast.Image:
-			alt := plain(c.inlines(ch))
-			c.r.warn(c.file, c.line(ch), "image %q inside a line of text is replaced by its alt text %q; put it in a paragraph of its own to make it a figure", shorten(string(ch.Destination), 80), shorten(alt, 40))
-			add(alt)
-		default:
-			c.collect(ch, style, link, ps)
-		}
-	}
-}
-
-// finish resolves soft line breaks, trims the ends and merges runs.
-func finish(ps []piece) []Inline {
-	out := make([]Inline, 0, len(ps))
-	for i, p := range ps {
-		if !p.soft {
-			out = append(out, p.Inline)
-			continue
-		}
-		before, _ := utf8.DecodeLastRuneInString(textBefore(ps, i))
-		after, _ := utf8.DecodeRuneInString(textAfter(ps, i))
-		if !joinsWithoutSpace(before, after) {
-			p.Text = " "
-			out = append(out, p.Inline)
-		}
-	}
-	// Trim white space (not hard breaks) at both ends of the paragraph.
-	for len(out) > 0 {
-		s := strings.TrimLeft(out[0].Text, " \t")
-		if s != "" || out[0].Text == "" {
-			out[0].Text = s
-			break
-		}
-		out = out[1:]
-	}
-	for len(out) > 0 {
-		last := &out[len(out)-1]
-		s := strings.TrimRight(last.Text, " \t")
-		if s != "" {
-			last.Text = s
-			break
-		}
-		out = out[:len(out)-1]
-	}
-	return merge(out)
-}
-
-func textBefore(ps []piece, i int) string {
-	for j := i - 1; j >= 0; j-- {
-		if !ps[j].soft && ps[j].Text != "" {
-			return ps[j].Text
-		}
-	}
-	return ""
-}
-
-func textAfter(ps []piece, i int) string {
-	for j := i + 1; j < len(ps); j++ {
-		if !ps[j].soft && ps[j].Text != "" {
-			return ps[j].Text
-		}
-	}
-	return ""
-}
-
-// joinsWithoutSpace reports whether a soft line break between a and b
-// vanishes: when both are CJK, or one is CJK and the other punctuation
-// shared by CJK and Western text (“ ” ‘ ’ — … ·).
-func joinsWithoutSpace(a, b rune) bool {
-	ca, cb := isCJK(a), isCJK(b)
-	switch {
-	case ca && cb:
-		return true
-	case ca:
-		return isSharedPunct(b)
-	case cb:
-		return isSharedPunct(a)
-	}
-	return false
-}
-
-// isCJK reports whether r is a Han, kana, Hangul, Bopomofo character or
-// CJK / full-width punctuation.
-func isCJK(r rune) bool { return lang.IsCJK(r) || lang.IsCJKPunct(r) }
-
-func isSharedPunct(r rune) bool {
-	switch r {
-	case '“', '”', '‘', '’', '—', '…', '·', '⋯':
+// blank reports whether a node holds nothing but white space.
+func (c *mdConverter) blank(n gast.Node) bool {
+	switch n := n.(type) {
+	case *gast.Text:
+		return len(bytes.TrimSpace(n.Segment.Value(c.text))) == 0
+	case *mdext.Text:
+		return strings.TrimSpace(n.Value) == ""
+	case *mdext.Dropped:
 		return true
 	}
 	return false
-}
-
-// merge joins adjacent runs with the same style and link.
-func merge(in []Inline) []Inline {
-	var out []Inline
-	for _, r := range in {
-		if r.Text == "" {
-			continue
-		}
-		if n := len(out); n > 0 && out[n-1].Style == r.Style && out[n-1].Link == r.Link && r.Text != "\n" && out[n-1].Text != "\n" {
-			out[n-1].Text += r.Text
-			continue
-		}
-		out = append(out, r)
-	}
-	return out
-}
-
-// plain returns the text of runs with hard breaks as spaces.
-func plain(in []Inline) string {
-	var b strings.Builder
-	for _, r := range in {
-		if r.Text == "\n" {
-			b.WriteByte(' ')
-			continue
-		}
-		b.WriteString(r.Text)
-	}
-	return b.String()
-}
-
-// unescape resolves backslash escapes and character references the way
-// CommonMark renders text, without producing HTML.
-func unescape(v []byte) string {
-	if !bytes.ContainsAny(v, `\&`) {
-		return string(v)
-	}
-	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
-	html.NewWriter().Write(w, v)
-	w.Flush()
-	return stdhtml.UnescapeString(buf.String())
 }

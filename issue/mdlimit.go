@@ -123,7 +123,7 @@ func (g paragraphGuard) Transform(p *gast.Paragraph, reader text.Reader, pc pars
 	default:
 		return
 	}
-	g.c.r.add(g.c.file, lineOf(g.c.src, lines.At(0).Start)+g.c.lineOff, 0, hint, "%s", msg)
+	g.c.r.add(g.c.file, g.c.at(lines.At(0).Start).Line, 0, hint, "%s", msg)
 	p.Parent().RemoveChild(p.Parent(), p)
 }
 

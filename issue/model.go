@@ -1,6 +1,9 @@
 package issue
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Issue is one loaded and validated magazine issue.
 type Issue struct {
@@ -27,7 +30,33 @@ type Issue struct {
 	Print      Print
 
 	Sections []*Section // reading order, at least one
+
+	// Where tells where each field of issue.yaml was written, by its
+	// path: "title", "highlights[0]", "colophon[1].value", "cover.caption",
+	// "fonts.body", "print.trim".
+	Where Where
 }
+
+// Pos is a place in a source file: the file's absolute path and the
+// 1-based line and column (in characters) where something was written; a
+// zero Line or Col means unknown. Every block, inline run and field of the
+// model carries one, so that warnings and errors about them point at the
+// place to edit without searching the files again.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// Position returns p, so that blocks, which embed their Pos, all answer
+// Block.Position.
+func (p Pos) Position() Pos { return p }
+
+// Where maps the fields of a YAML mapping (issue.yaml, a section, an
+// article's front matter) to where they were written. Keys are YAML paths:
+// "title", "authors[1]", "colophon[0].label". A missing key gives the zero
+// Pos.
+type Where map[string]Pos
 
 // Cover describes the cover. Image is nil when the issue has no cover image;
 // the backends then generate a typographic cover.
@@ -67,6 +96,8 @@ type Section struct {
 	Title    string
 	TitleEN  string
 	Articles []*Article
+	Pos      Pos   // the section's entry in issue.yaml
+	Where    Where // "title", "title_en"
 }
 
 // Article is one article with its front matter and body blocks.
@@ -86,28 +117,45 @@ type Article struct {
 	Page        int    // print page in the original issue; 0 when unknown
 	Language    string // effective BCP 47 language: the article's own, else the issue's
 
+	// Where tells where each front-matter field was written ("title",
+	// "authors[0]", "language"; "" is the front matter itself, or the
+	// inline article's entry in issue.yaml).
+	Where Where
+
 	Blocks []Block
 }
 
 // Block is one block of an article body: *Paragraph, *Heading, *Quote,
-// *List, *Table, *Figure, *Code or *Rule.
-type Block interface{ isBlock() }
+// *List, *Table, *Figure, *Code or *Rule. Position is where it starts in
+// its source file.
+type Block interface {
+	isBlock()
+	Position() Pos
+}
 
 // Paragraph is a run of inline text.
-type Paragraph struct{ Inlines []Inline }
+type Paragraph struct {
+	Pos
+	Inlines []Inline
+}
 
 // Heading is a subhead inside an article. Level is 2 for "##", 3 for "###"
 // and so on; a "#" in a body is treated as level 2 (the article title is level 1).
 type Heading struct {
+	Pos
 	Level   int
 	Inlines []Inline
 }
 
 // Quote is a block quotation holding other blocks.
-type Quote struct{ Blocks []Block }
+type Quote struct {
+	Pos
+	Blocks []Block
+}
 
 // List is an ordered or unordered list. Each item is a sequence of blocks.
 type List struct {
+	Pos
 	Ordered bool
 	Start   int // first number of an ordered list
 	Items   [][]Block
@@ -124,30 +172,35 @@ const (
 	AlignRight
 )
 
-// Table is a GFM table. Header may be empty; every row has len(Align) cells.
-// Line is the line of its first row in the article's file.
+// Table is a GFM table or a simple HTML one. Header may be empty; every
+// row has len(Align) cells.
 type Table struct {
-	Line   int
+	Pos
 	Align  []Align
 	Header [][]Inline   // one []Inline per cell
 	Rows   [][][]Inline // rows → cells → runs
 }
 
-// Figure is an image alone in its paragraph: ![caption](path "credit").
+// Figure is an image set on its own: ![caption](path "credit") alone in
+// its paragraph (or on its own line of one), an HTML <img> or <figure>, or
+// an image too large to sit in a line of text.
 type Figure struct {
+	Pos
 	Image   Image
-	Caption string // from the alt text; may be empty
+	Caption string // from the alt text or <figcaption>; may be empty
 	Credit  string // from the title; may be empty
+	Link    string // where the image links to ([![…](img)](url)); "" for none
 }
 
 // Code is a fenced or indented code block, set verbatim.
 type Code struct {
+	Pos
 	Language string
 	Text     string
 }
 
 // Rule is a thematic break (---).
-type Rule struct{}
+type Rule struct{ Pos }
 
 func (*Paragraph) isBlock() {}
 func (*Heading) isBlock()   {}
@@ -158,23 +211,68 @@ func (*Figure) isBlock()    {}
 func (*Code) isBlock()      {}
 func (*Rule) isBlock()      {}
 
-// Style is a set of inline style flags.
-type Style uint8
+// Styles names each style flag as the EPUB and the warnings call it.
+var styleNames = []struct {
+	s    Style
+	name string
+}{
+	{Emphasis, "emphasis"}, {Strong, "strong"}, {CodeSpan, "code"}, {Underline, "underline"},
+	{Strike, "strike"}, {Superscript, "superscript"}, {Subscript, "subscript"},
+	{Small, "small"}, {Mark, "mark"}, {Keyboard, "keyboard"},
+}
 
-// Inline styles; they combine.
+// String lists the flags of s, "emphasis|strong", or "plain".
+func (s Style) String() string {
+	var names []string
+	for _, n := range styleNames {
+		if s&n.s != 0 {
+			names = append(names, n.name)
+		}
+	}
+	if len(names) == 0 {
+		return "plain"
+	}
+	return strings.Join(names, "|")
+}
+
+// Style is a set of inline style flags.
+type Style uint16
+
+// Inline styles; they combine. The names say what the text is, the
+// backends decide how it looks.
 const (
-	Emphasis Style = 1 << iota // *text*
-	Strong                     // **text**
-	CodeSpan                   // `text`
+	Emphasis    Style = 1 << iota // *text*, <em>, <i>
+	Strong                        // **text**, <strong>, <b>
+	CodeSpan                      // `text`, <code>
+	Underline                     // <u>, <ins>: a proper-name or emphasis line in CJK, an underline in Latin text
+	Strike                        // ~~text~~, <s>, <del>
+	Superscript                   // <sup>
+	Subscript                     // <sub>
+	Small                         // <small>: side comments, fine print
+	Mark                          // <mark>: highlighted
+	Keyboard                      // <kbd>: keys to press
 )
 
 // Inline is a run of text with one style. A hard line break is a run whose
 // Text is "\n". Link is the link destination, empty when the run is not in
-// a link. Raw HTML in the source arrives here as literal text.
+// a link. Raw HTML in the source never arrives here as text: the tags of
+// its allowlist become styles, ruby and images, the rest is dropped with a
+// warning.
 type Inline struct {
 	Text  string
 	Style Style
 	Link  string
+	// Ruby is an annotation of Text (its base): furigana, zhuyin or
+	// pinyin, set above the base in horizontal text and to its right in
+	// vertical text. Consecutive runs with ruby are mono-ruby (one base
+	// character each) written as one word; one run with a longer base is
+	// group ruby.
+	Ruby string
+	// Image, when set, makes the run an image set in the line of text,
+	// scaled to the line's height (an icon, a formula); Text is then its
+	// alternative text, not drawn.
+	Image *Image
+	Pos   Pos // where the run starts
 }
 
 // Image is an image file used by the issue, probed but not decoded.

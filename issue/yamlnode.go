@@ -17,6 +17,7 @@ import (
 // column and no problem hides the next one.
 type yamlDoc struct {
 	file    string // file name for problems
+	abs     string // absolute path, for positions in the model
 	lineOff int    // added to YAML line numbers (front matter starts after "---")
 	r       *report
 	anchors map[string]ast.Node
@@ -96,6 +97,31 @@ func (d *yamlDoc) pos(n ast.Node) (line, col int) {
 		return 0, 0
 	}
 	return tk.Position.Line + d.lineOff, tk.Position.Column
+}
+
+// at returns the position of n in the model's terms.
+func (d *yamlDoc) at(n ast.Node) Pos {
+	line, col := d.pos(n)
+	return Pos{File: d.abs, Line: line, Col: col}
+}
+
+// where records in w, under prefix+key, the position of the value of every
+// key of f that is present (and of each item of a list value).
+func (f *fields) where(w Where, prefix string) {
+	if f == nil {
+		return
+	}
+	for key, e := range f.values {
+		if e.Value == nil {
+			continue
+		}
+		w[prefix+key] = f.d.at(e.Value)
+		if seq, ok := f.d.resolve(e.Value).(*ast.SequenceNode); ok {
+			for i, item := range seq.Values {
+				w[fmt.Sprintf("%s%s[%d]", prefix, key, i)] = f.d.at(item)
+			}
+		}
+	}
 }
 
 func (d *yamlDoc) errorf(n ast.Node, hint, format string, args ...any) {

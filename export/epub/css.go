@@ -85,6 +85,16 @@ th { background: #f2eeee; }
 pre { margin: 1em 0; white-space: pre-wrap; overflow-wrap: break-word; text-align: left; font-size: 0.85em; line-height: 1.5; }
 code { font-family: monospace, %[1]s; }
 hr { border: 0; border-top: 0.05em solid #999; margin: 1.5em 25%%; }
+u { text-decoration: underline; text-underline-position: under; -webkit-text-underline-position: under; }
+s { text-decoration: line-through; }
+mark { background: #fbeeb0; color: inherit; }
+small { font-size: 0.8em; }
+sup, sub { font-size: 0.7em; line-height: 0; }
+kbd { font-family: monospace, %[1]s; font-size: 0.9em; border: 0.06em solid #999; border-radius: 0.2em; padding: 0 0.2em; }
+ruby { ruby-position: over; -webkit-ruby-position: before; }
+rt { font-size: 0.5em; line-height: 1; text-indent: 0; }
+img.inline { height: 1em; width: auto; vertical-align: -0.12em; }
+:lang(ko) { word-break: keep-all; }
 .end-matter { margin-top: 1.5em; font-size: 0.85em; color: #444; }
 .end-matter p { text-indent: 0; text-align: right; }
 html.page-cover body { margin: 0; padding: 0; }
@@ -129,6 +139,7 @@ ul, ol { padding-left: 0; padding-top: 2em; }
 nav ol { padding-left: 0; padding-top: 1.5em; }
 nav > ol { padding-top: 0; }
 figure img { max-width: 90vw; max-height: 100%; width: auto; }
+img.inline { width: 1em; height: auto; vertical-align: 0; }
 hr { border-top: 0; border-right: 0.05em solid #999; margin: 25% 1.5em; }
 .end-matter { margin: 0 1.5em 0 0; }
 .end-matter p { text-align: right; }

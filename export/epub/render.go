@@ -347,6 +347,10 @@ func (b *book) table(m *markup, t *issue.Table) {
 func (b *book) figure(m *markup, f *issue.Figure) {
 	img := b.image(f.Image.Path, false)
 	m.open("figure")
+	href := safeLink(f.Link)
+	if href != "" {
+		m.open("a", "href", href)
+	}
 	var w, h string
 	if f.Image.Width > 0 && f.Image.Height > 0 {
 		w, h = itoa(f.Image.Width), itoa(f.Image.Height)
@@ -360,6 +364,9 @@ func (b *book) figure(m *markup, f *issue.Figure) {
 	m.buf.WriteByte('"')
 	m.attrs([]string{"width", w, "height", h})
 	m.buf.WriteString("/>")
+	if href != "" {
+		m.close("a")
+	}
 	if f.Caption != "" || f.Credit != "" {
 		m.open("figcaption")
 		if f.Caption != "" {
@@ -387,42 +394,6 @@ func codeClass(lang string) string {
 		return "language-" + lang
 	}
 	return ""
-}
-
-// inlines writes runs of inline text.
-func (b *book) inlines(m *markup, role fonts.Role, runs []issue.Inline) {
-	for _, r := range runs {
-		if r.Text == "\n" {
-			m.void("br")
-			continue
-		}
-		href := safeLink(r.Link)
-		if href != "" {
-			m.open("a", "href", href)
-		}
-		if r.Style&issue.Strong != 0 {
-			m.open("strong")
-		}
-		if r.Style&issue.Emphasis != 0 {
-			m.open("em")
-		}
-		if r.Style&issue.CodeSpan != 0 {
-			m.open("code")
-			m.verbatim(role, r.Text)
-			m.close("code")
-		} else {
-			m.text(role, r.Text)
-		}
-		if r.Style&issue.Emphasis != 0 {
-			m.close("em")
-		}
-		if r.Style&issue.Strong != 0 {
-			m.close("strong")
-		}
-		if href != "" {
-			m.close("a")
-		}
-	}
 }
 
 // safeLink returns link normalised when it is an absolute http, https or

@@ -359,6 +359,9 @@ func (c *composer) spans(parent *node, ins []issue.Inline, st style) []span {
 			link = parent.add("Link")
 			link.alt = linkText(ins[i:])
 		}
+		if in.Image != nil {
+			continue // images in lines of text: not drawn in the PDF yet
+		}
 		s := st
 		if in.Style&issue.Strong != 0 {
 			s.bold = true

@@ -38,6 +38,11 @@
 // character classes; the language table (package lang) says which
 // punctuation style and kinsoku a language uses.
 //
+// Headline breaks titles, subheads and contents entries as an editor
+// would: at the spaces between their phrases first (a space with CJK on
+// both sides), then balanced, never leaving a turnover of one to three
+// characters.
+//
 // NormalizePunct turns ASCII punctuation in Chinese text into its
 // full-width form before layout.
 package layout

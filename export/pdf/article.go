@@ -24,7 +24,7 @@ type setArticle struct {
 // always opens a page).
 func (c *composer) section(s *issue.Section) {
 	g := c.geo
-	need := 6 * g.pitch
+	need := 2*g.pitch + c.bandHeight(s)
 	if len(s.Articles) > 0 {
 		set := c.bodies[s.Articles[0]]
 		need += set.title.h + c.opening(set.blocks)
@@ -41,28 +41,7 @@ func (c *composer) section(s *issue.Section) {
 	i := c.index()
 	entry := outlineEntry{Title: s.Title, Page: i}
 
-	// The band runs from the page's outer edge (with bleed) into the
-	// text block's inner edge, two and a half lines high, a line and a
-	// half above the text.
-	bandH := 2.5 * g.pitch
-	x0, x1 := g.textLeft(i), g.trimW+g.bleed
-	if !recto(i) {
-		x0, x1 = -g.bleed, g.textLeft(i)+g.textWidth()
-	}
-	y := c.y
-	c.page.items = append(c.page.items, item{kind: fillItem, color: accent, x: x0, y: y, w: x1 - x0, h: bandH})
-	c.page.placed = append(c.page.placed, placement{kind: kindOther, src: -1, col: -1, x: x0, y: y, w: x1 - x0, h: bandH})
-	ln := c.set.oneLine(plain(s.Title, sectionStyle))
-	tx := g.textLeft(i) + 10
-	base := y + bandH/2 + 0.35*sectionStyle.size
-	c.page.texts = append(c.page.texts, tagTexts(moveTexts(ln.texts, tx, base), h1)...)
-	if s.TitleEN != "" {
-		en := c.set.oneLine(plain(s.TitleEN, sectionENStyle))
-		span := h1.add("Span")
-		span.lang = "en"
-		c.page.texts = append(c.page.texts, tagTexts(moveTexts(en.texts, tx+ln.width+12, base), span)...)
-	}
-	c.y = y + 4*g.pitch
+	c.band(s, h1)
 	c.fresh = true
 
 	for k, a := range s.Articles {
@@ -74,6 +53,59 @@ func (c *composer) section(s *issue.Section) {
 		entry.Children = append(entry.Children, outlineEntry{Title: a.Title, Page: c.doc.start[a.ID]})
 	}
 	c.doc.outline = append(c.doc.outline, entry)
+}
+
+// bandLines sets a section title for its band: broken at its phrase
+// spaces and balanced when it is wider than the text block.
+func (c *composer) bandLines(s *issue.Section) []setLine {
+	return c.set.headline(plain(s.Title, sectionStyle), c.geo.textWidth()-20)
+}
+
+// bandHeight is the height a section's band takes with the space below
+// it: two and a half lines for a title of one line, whole lines in all.
+func (c *composer) bandHeight(s *issue.Section) float64 {
+	n := max(1, len(c.bandLines(s)))
+	return c.geo.whole(2.5*c.geo.pitch+float64(n-1)*sectionStyle.leading) + 1.5*c.geo.pitch
+}
+
+// band draws a section's band at c.y and moves c.y below it. The band
+// runs from the page's outer edge (with bleed) into the text block's
+// inner edge; the section title (the Sect's H1) on it, its English title
+// after it.
+func (c *composer) band(s *issue.Section, h1 *node) {
+	g := c.geo
+	i := c.index()
+	lines := c.bandLines(s)
+	bandH := 2.5*g.pitch + float64(max(1, len(lines))-1)*sectionStyle.leading
+	x0, x1 := g.textLeft(i), g.trimW+g.bleed
+	if !recto(i) {
+		x0, x1 = -g.bleed, g.textLeft(i)+g.textWidth()
+	}
+	y := c.y
+	c.page.items = append(c.page.items, item{kind: fillItem, color: accent, x: x0, y: y, w: x1 - x0, h: bandH})
+	c.page.placed = append(c.page.placed, placement{kind: kindOther, src: -1, col: -1, x: x0, y: y, w: x1 - x0, h: bandH})
+	tx := g.textLeft(i) + 10
+	base := y + 1.25*g.pitch + 0.35*sectionStyle.size
+	last := setLine{}
+	for k, ln := range lines {
+		c.page.texts = append(c.page.texts, tagTexts(moveTexts(ln.texts, tx, base+float64(k)*sectionStyle.leading), h1)...)
+		last = ln
+	}
+	base += float64(max(1, len(lines))-1) * sectionStyle.leading
+	if s.TitleEN != "" {
+		en := c.set.oneLine(plain(s.TitleEN, sectionENStyle))
+		span := h1.add("Span")
+		span.lang = "en"
+		x := tx + last.width + 12
+		if x+en.width > g.textLeft(i)+g.textWidth() {
+			x = tx // no room after the title: under it, in the band
+			base += sectionENStyle.leading
+			bandH += sectionENStyle.leading
+			c.page.items[len(c.page.items)-1].h = bandH
+		}
+		c.page.texts = append(c.page.texts, tagTexts(moveTexts(en.texts, x, base), span)...)
+	}
+	c.y = y + c.bandHeight(s)
 }
 
 func moveTexts(ts []textItem, dx, dy float64) []textItem {
@@ -212,9 +244,9 @@ func keepSubheads(bs []block) {
 func (c *composer) titleBlock(a *issue.Article, art *node) block {
 	w := c.geo.textWidth()
 	var parts []block
-	parts = append(parts, tagBlocks(c.textBlocks(plain(a.Title, titleStyle), titleStyle, w, 0, alignLeft), art.add("H1"))...)
+	parts = append(parts, tagBlocks(c.headBlocks(plain(a.Title, titleStyle), titleStyle, w, alignLeft), art.add("H1"))...)
 	if a.Subtitle != "" {
-		sub := tagBlocks(c.textBlocks(plain(a.Subtitle, subtitleStyle), subtitleStyle, w, 0, alignLeft), art.add("P"))
+		sub := tagBlocks(c.headBlocks(plain(a.Subtitle, subtitleStyle), subtitleStyle, w, alignLeft), art.add("P"))
 		if len(sub) > 0 {
 			sub[0].before = 2
 		}
@@ -307,7 +339,7 @@ func (c *composer) subhead(parent *node, h *issue.Heading, w float64, st style) 
 	}
 	// H2 for ##, H3 for ###, …; fixHeadings closes skipped levels.
 	hn := parent.add("H" + strconv.Itoa(min(max(h.Level, 2), 6)))
-	lines := tagBlocks(c.textBlocks(c.spans(hn, h.Inlines, hs), hs, w, 0, alignLeft), hn)
+	lines := tagBlocks(c.headBlocks(c.spans(hn, h.Inlines, hs), hs, w, alignLeft), hn)
 	n := len(lines)
 	b := block{h: float64(max(n, 1)) * c.geo.pitch, before: c.geo.pitch, grid: true, keep: true, kind: kindSubhead}
 	last := b.h - c.geo.pitch + c.gridBase()

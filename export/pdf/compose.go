@@ -120,7 +120,17 @@ func (c *composer) atTop() bool { return c.y <= c.geo.textTop()+0.01 }
 // line, each as high as the style's leading with the baseline placed so
 // that the em box sits in the middle of the line.
 func (c *composer) textBlocks(spans []span, st style, w, indent float64, align alignment) []block {
-	lines := c.set.paragraph(spans, w, indent, align.layout())
+	return c.lineBlocks(c.set.paragraph(spans, w, indent, align.layout()), st, w, align)
+}
+
+// headBlocks sets a title, subhead or contents entry like textBlocks,
+// broken at its phrase spaces first and balanced (setter.headline).
+func (c *composer) headBlocks(spans []span, st style, w float64, align alignment) []block {
+	return c.lineBlocks(c.set.headline(spans, w), st, w, align)
+}
+
+// lineBlocks turns set lines of width w into blocks, one per line.
+func (c *composer) lineBlocks(lines []setLine, st style, w float64, align alignment) []block {
 	blocks := make([]block, 0, len(lines))
 	base := baseline(st)
 	for _, ln := range lines {

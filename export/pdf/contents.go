@@ -66,7 +66,7 @@ func (c *composer) contentsSection(toci *node, s *issue.Section, w float64) []bl
 		en.lang = "en"
 		spans = append(spans, span{text: "  " + s.TitleEN, st: enSt, tag: en})
 	}
-	head := stack(tagBlocks(c.textBlocks(spans, secSt, w, 0, alignLeft), title))
+	head := stack(tagBlocks(c.headBlocks(spans, secSt, w, alignLeft), title))
 	head.items = append(head.items, item{kind: ruleItem, color: rgb{0xd8, 0xc8, 0xc0}, lineWidth: 0.5,
 		x: 0, y: head.h - 2, x2: w, y2: head.h - 2})
 	head.before, head.keep = 10, true
@@ -78,7 +78,7 @@ func (c *composer) contentsSection(toci *node, s *issue.Section, w float64) []bl
 	indent := titleSt.size
 	toc := toci.add("TOC")
 	for _, a := range s.Articles {
-		lines := c.textBlocks(plain(a.Title, titleSt), titleSt, w-indent-numW, 0, alignLeft)
+		lines := c.headBlocks(plain(a.Title, titleSt), titleSt, w-indent-numW, alignLeft)
 		if len(lines) == 0 {
 			continue
 		}

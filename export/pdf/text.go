@@ -54,6 +54,17 @@ func (s *setter) rules(st style) *lang.Lang {
 // paragraph breaks spans into lines of the given width; indent is the
 // first-line indent.
 func (s *setter) paragraph(spans []span, width, indent float64, align layout.Align) []setLine {
+	return s.setLines(spans, width, indent, align, layout.Paragraph)
+}
+
+// headline breaks a title, subhead or contents entry into lines of the
+// given width at its phrase spaces first, balanced (layout.Headline).
+func (s *setter) headline(spans []span, width float64) []setLine {
+	return s.setLines(spans, width, 0, layout.AlignLeft, layout.Headline)
+}
+
+// setLines breaks spans into lines with the line breaker brk.
+func (s *setter) setLines(spans []span, width, indent float64, align layout.Align, brk func([]layout.Run, layout.Options) []layout.Line) []setLine {
 	var runs []layout.Run
 	var infos []runInfo
 	for _, sp := range spans {
@@ -66,7 +77,7 @@ func (s *setter) paragraph(spans []span, width, indent float64, align layout.Ali
 		return nil
 	}
 	rules := s.rules(spans[0].st)
-	lines := layout.Paragraph(runs, layout.Options{
+	lines := brk(runs, layout.Options{
 		Width: width, Indent: indent, Punct: rules.Punct, Align: align,
 		HanLatinSpace: s.hanLatin, StrictKinsoku: rules.StrictKinsoku,
 	})

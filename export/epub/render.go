@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 
+	"golang.org/x/text/width"
+
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
 	"github.com/qikan-dev/qikan/lang"
@@ -104,7 +106,9 @@ func (b *book) contentsPage() page {
 				m.open("li", "lang", a.lang)
 				m.elem("a", fonts.Body, a.title, "href", relHref(a.href))
 				if pg := b.pageOf[a.href]; pg != "" {
-					m.text(fonts.Body, " ")
+					// A no-break space: the number never stands
+					// alone on a line.
+					m.text(fonts.Body, "\u00a0")
 					m.elem("span", fonts.Body, pg, "class", "toc-page")
 				}
 				m.close("li")
@@ -138,15 +142,18 @@ func (b *book) colophonPage() (page, bool) {
 	m.nl()
 	m.open("dl")
 	m.nl()
-	for _, row := range iss.Colophon {
-		m.elem("dt", fonts.Body, row.Label)
-		m.elem("dd", fonts.Body, row.Value)
+	row := func(label, value string) {
+		m.open("div")
+		m.elem("dt", fonts.Body, label)
+		m.elem("dd", fonts.Body, value)
+		m.close("div")
 		m.nl()
 	}
+	for _, r := range iss.Colophon {
+		row(r.Label, r.Value)
+	}
 	if cover != "" {
-		m.elem("dt", fonts.Body, b.words.CoverPhoto)
-		m.elem("dd", fonts.Body, cover)
-		m.nl()
+		row(b.words.CoverPhoto, cover)
 	}
 	m.close("dl")
 	m.nl()
@@ -255,7 +262,13 @@ func (b *book) blocks(m *markup, blocks []issue.Block) {
 			if len(blk.Inlines) == 0 {
 				continue
 			}
-			m.open("p")
+			// Lines broken by hand (verse, addresses) start flush, all
+			// indented alike, instead of under a first-line indent.
+			var class string
+			if hasLineBreak(blk.Inlines) {
+				class = "lines"
+			}
+			m.open("p", "class", class)
 			b.inlines(m, fonts.Body, blk.Inlines)
 			m.close("p")
 		case *issue.Heading:
@@ -309,17 +322,25 @@ func (b *book) list(m *markup, l *issue.List) {
 
 var alignClass = map[issue.Align]string{issue.AlignLeft: "left", issue.AlignCenter: "center", issue.AlignRight: "right"}
 
+// table writes a table in a wrapper that scrolls sideways when it is
+// wider than the page. A column whose cells are all short keeps each on
+// one line, so a narrow screen never sets its words a character a line.
 func (b *book) table(m *markup, t *issue.Table) {
+	short := shortColumns(t)
+	m.open("div", "class", "table")
 	m.open("table")
 	m.nl()
 	row := func(cells [][]issue.Inline, tag string) {
 		m.open("tr")
 		for i, cell := range cells {
-			var class string
-			if i < len(t.Align) {
-				class = alignClass[t.Align[i]]
+			var class []string
+			if i < len(t.Align) && alignClass[t.Align[i]] != "" {
+				class = append(class, alignClass[t.Align[i]])
 			}
-			m.open(tag, "class", class)
+			if i < len(short) && short[i] {
+				class = append(class, "nw")
+			}
+			m.open(tag, "class", strings.Join(class, " "))
 			b.inlines(m, fonts.Body, cell)
 			m.close(tag)
 		}
@@ -342,6 +363,55 @@ func (b *book) table(m *markup, t *issue.Table) {
 		m.nl()
 	}
 	m.close("table")
+	m.close("div")
+}
+
+// shortCell is the widest cell, in em, a column may have and be kept on
+// one line: six CJK characters or a dozen Latin ones.
+const shortCell = 6
+
+// shortColumns reports for each column of t whether every cell of it is
+// at most shortCell em wide and without a line break.
+func shortColumns(t *issue.Table) []bool {
+	short := make([]bool, len(t.Align))
+	for i := range short {
+		short[i] = true
+	}
+	for _, r := range append([][][]issue.Inline{t.Header}, t.Rows...) {
+		for i, cell := range r {
+			if i < len(short) && (cellWidth(cell) > shortCell || hasLineBreak(cell)) {
+				short[i] = false
+			}
+		}
+	}
+	return short
+}
+
+// cellWidth is the width of a cell's text in em: 1 for a wide (CJK)
+// character, ½ for any other.
+func cellWidth(cell []issue.Inline) float64 {
+	w := 0.0
+	for _, r := range cell {
+		for _, c := range r.Text {
+			switch width.LookupRune(c).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				w++
+			default:
+				w += 0.5
+			}
+		}
+	}
+	return w
+}
+
+// hasLineBreak reports whether runs hold a hard line break.
+func hasLineBreak(runs []issue.Inline) bool {
+	for _, r := range runs {
+		if r.Text == "\n" {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *book) figure(m *markup, f *issue.Figure) {

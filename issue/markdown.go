@@ -77,7 +77,9 @@ func convertMarkdown(s mdSource, r *report, image imageFunc) (blocks []Block) {
 		sort.SliceStable(w, func(i, j int) bool { return w[i].Line < w[j].Line })
 	}()
 	c.reportDrops(doc)
-	return c.blocks(doc, 0)
+	blocks = c.blocks(doc, 0)
+	checkOutline(blocks, c.file, r)
+	return blocks
 }
 
 // at returns the position of a byte offset of the text.

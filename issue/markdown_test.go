@@ -154,7 +154,7 @@ func TestMarkdownImages(t *testing.T) {
 		{"linked figure", "[![封面](big.png)](https://example.com/a)", []Block{fig("big.png", "封面", "https://example.com/a")}, 0},
 		{"linked icon", "见[![i](a.png)](https://e.com)官网", []Block{para(txt("见"), Inline{Text: "i", Link: "https://e.com", Image: &Image{Rel: "a.png", Format: "png", Width: 16, Height: 16}}, txt("官网"))}, 0},
 		{"html figure", "<figure><a href=\"https://e.com\"><img src=\"big.png\" alt=\"替代\"></a><figcaption>图 1 说明</figcaption></figure>", []Block{fig("big.png", "图 1 说明", "https://e.com")}, 0},
-		{"html image alone then text", "<p align=\"center\">\n<img src=\"big.png\" style=\"max-width:30%\"></img><br>\n关注公众号\n</p>", []Block{fig("big.png", "", ""), para(txt("关注公众号"))}, 1},
+		{"html image alone then text", "<p align=\"center\">\n<img src=\"big.png\" style=\"max-width:30%\"></img><br>\n关注公众号\n</p>", []Block{fig("big.png", "", ""), para(txt("关注公众号"))}, 2}, // the style attribute, no caption
 		{"html image scaled to a line", `文<img src="big.png" width="20">字`, []Block{para(txt("文"), Inline{Image: &Image{Rel: "big.png", Format: "png", Width: 800, Height: 600}}, txt("字"))}, 0},
 		{"remote html image keeps its alt text", `文<img src="https://e.com/a.png" alt="图标">字`, []Block{para(txt("文图标字"))}, 1},
 	}
@@ -318,5 +318,61 @@ func TestMarkdownDropWarnings(t *testing.T) {
 		if !strings.HasPrefix(w.String(), want[i]) {
 			t.Errorf("warning %d = %s\nwant %s…", i, w, want[i])
 		}
+	}
+}
+
+// TestHeadingLevels: headings never skip a level in the model (readers
+// that move by headings expect h2 after h1, h3 after h2); a skip in the
+// input is mapped and warned of at its line, once per mapping.
+func TestHeadingLevels(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		src   string
+		want  []int
+		warns []int // lines warned at
+	}{
+		{"in order", "## a\n### b\n## c\n### d\n#### e", []int{2, 3, 2, 3, 4}, nil},
+		{"skip ## to ####", "## a\n\n#### b\n\n## c", []int{2, 3, 2}, []int{3}},
+		{"first heading ###", "### a\n\n### b\n\n#### c", []int{2, 2, 3}, []int{1}},
+		{"skip then deeper", "## a\n\n#### b\n\n##### c\n\n###### d", []int{2, 3, 4, 5}, []int{3}},
+		{"skip then back up", "## a\n\n###### b\n\n### c", []int{2, 3, 3}, []int{3}},
+		{"# is level 2", "# a\n\n### b", []int{2, 3}, nil},
+		{"in a quote", "## a\n\n> #### b", []int{2, 3}, []int{3}},
+		{"two skips", "## a\n\n#### b\n\n## c\n\n##### d", []int{2, 3, 2, 3}, []int{3, 7}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			blocks, r := md(t, tc.src)
+			var got []int
+			eachBlock(blocks, func(b Block) {
+				if h, ok := b.(*Heading); ok {
+					got = append(got, h.Level)
+				}
+			})
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("levels %v, want %v", got, tc.want)
+			}
+			var lines []int
+			for _, w := range r.warnings {
+				lines = append(lines, w.Line)
+				if !strings.Contains(w.Message, "skips a level") || !strings.Contains(w.Message, "write #") {
+					t.Errorf("warning %q", w.Message)
+				}
+			}
+			if !reflect.DeepEqual(lines, tc.warns) {
+				t.Errorf("warned at %v, want %v", lines, tc.warns)
+			}
+		})
+	}
+}
+
+// TestUncaptionedFigures: figures without a caption are warned of once per
+// article, at the first, with their count.
+func TestUncaptionedFigures(t *testing.T) {
+	_, r := md(t, "甲\n\n![](big-a.png)\n\n![说明](big-b.png)\n\n![](big-c.png \"张三/摄\")")
+	if len(r.warnings) != 1 || r.warnings[0].Line != 3 || !strings.Contains(r.warnings[0].Message, "2 figures have no caption") {
+		t.Errorf("warnings %v", r.warnings)
+	}
+	if _, r := md(t, "![说明](big-b.png)"); len(r.warnings) != 0 {
+		t.Errorf("captioned figure warned of: %v", r.warnings)
 	}
 }

@@ -19,7 +19,7 @@ const FileName = "issue.yaml"
 // Keys of issue.yaml and of its nested mappings, and of an article's front
 // matter (an inline article also has body).
 var (
-	issueKeys    = []string{"title", "issue", "date", "sections", "language", "subtitle", "number", "issn", "publisher", "description", "identifier", "cover", "highlights", "colophon", "fonts", "print"}
+	issueKeys    = []string{"title", "issue", "date", "sections", "language", "subtitle", "number", "issn", "cn", "publisher", "description", "identifier", "cover", "highlights", "colophon", "fonts", "print"}
 	coverKeys    = []string{"image", "caption", "credit"}
 	colophonKeys = []string{"label", "value"}
 	fontKeys     = []string{"body", "heading"}
@@ -155,6 +155,13 @@ func (l *loader) decodeIssue(d *yamlDoc, body ast.Node, iss *Issue) {
 			d.errorf(f.get("issn"), "an ISSN is 8 characters like 2096-7462; copy it from the printed issue", "%v", err)
 		}
 		iss.ISSN = v
+	}
+	if s := f.str("cn", "issue.yaml", false); s != "" {
+		v, err := checkCN(s)
+		if err != nil {
+			d.errorf(f.get("cn"), "a CN number is written like CN 65-1309/D (region, serial number, classification); copy it from the printed issue", "%v", err)
+		}
+		iss.CN = v
 	}
 	iss.Publisher = f.str("publisher", "issue.yaml", false)
 	iss.Description = f.str("description", "issue.yaml", false)

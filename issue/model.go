@@ -17,6 +17,7 @@ type Issue struct {
 	Subtitle    string    // slogan under the masthead
 	Number      string    // running number, e.g. 总第344期
 	ISSN        string    // e.g. 2096-7462, checksum verified
+	CN          string    // China serial number (yaml: cn), written CN 65-1309/D
 	Publisher   string
 	Description string
 	// Identifier is yaml identifier if given, else a stable name-based

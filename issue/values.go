@@ -59,6 +59,21 @@ func checkISSN(s string) (string, error) {
 	return strings.ToUpper(s), nil
 }
 
+// cnPattern is a China Standard Serial Number (国内统一连续出版物号,
+// GB/T 9999.1): CN, two digits of the region, a hyphen, four digits of the
+// serial and, after a slash, its classification (Chinese Library
+// Classification letters, e.g. D, TP, G2).
+var cnPattern = regexp.MustCompile(`^(?:CN\s*)?([0-9]{2})-([0-9]{4})/([A-Z][A-Z0-9.]{0,7})$`)
+
+// checkCN checks a CN number and writes it the standard way, CN 65-1309/D.
+func checkCN(s string) (string, error) {
+	m := cnPattern.FindStringSubmatch(strings.ToUpper(strings.TrimSpace(s)))
+	if m == nil {
+		return "", fmt.Errorf("CN number %q is not written CN NN-NNNN/X", s)
+	}
+	return "CN " + m[1] + "-" + m[2] + "/" + m[3], nil
+}
+
 // namespaceURL is the RFC 9562 name space for URLs; qikan names an issue
 // by "title\nlabel" within it.
 var namespaceURL = [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}

@@ -79,6 +79,20 @@ func TestCheckISSN(t *testing.T) {
 	}
 }
 
+func TestCheckCN(t *testing.T) {
+	good := map[string]string{"CN 65-1309/D": "CN 65-1309/D", "65-1309/D": "CN 65-1309/D", "cn11-1234/tp": "CN 11-1234/TP", " CN 31-1234/G2 ": "CN 31-1234/G2"}
+	for in, want := range good {
+		if got, err := checkCN(in); err != nil || got != want {
+			t.Errorf("checkCN(%q) = %q, %v", in, got, err)
+		}
+	}
+	for _, in := range []string{"65-1309", "CN 651309/D", "CN 6-1309/D", "ISSN 2096-7462", "CN 65-1309/", "CN 65-1309/中"} {
+		if _, err := checkCN(in); err == nil || !strings.Contains(err.Error(), "CN NN-NNNN/X") {
+			t.Errorf("checkCN(%q) error = %v", in, err)
+		}
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	if d, err := parseDate("2024-02-29"); err != nil || d.Format("2006-01-02") != "2024-02-29" {
 		t.Errorf("leap day: %v %v", d, err)

@@ -35,8 +35,9 @@ type Labels struct {
 	Open, Close string // brackets around an end-matter note: （…）
 	// NoteOpen and NoteClose bracket the editor note: ［责任编辑：…］.
 	NoteOpen, NoteClose string
-	// Summary is the EPUB's accessibility summary.
-	Summary string
+	// Labels of the colophon rows qikan adds: the ISSN, the CN number
+	// (国内统一连续出版物号) and the running number.
+	ISSN, CN, RunningNumber string
 }
 
 // Lang is one row of the table: how qikan prints and sets one language.
@@ -68,8 +69,9 @@ type Lang struct {
 	// Chinese only.
 	NormalizePunct bool
 
-	date   func(time.Time) string
-	number string // format of the running number, %s the digits
+	date    func(time.Time) string
+	number  string                               // format of the running number, %s the digits
+	summary func(Facts, string, []string) string // the accessibility summary (summary.go)
 }
 
 // CJK reports whether the language is written in Han, kana or Hangul.
@@ -101,10 +103,10 @@ var (
 			Cover: "封面", Contents: "目录", Colophon: "版权页", BodyStart: "正文", PageList: "页码",
 			Landmarks: "导览", CoverPhoto: "封面图片", Untitled: "无题",
 			Affiliation: "作者单位：", Editor: "责任编辑：", Open: "（", Close: "）", NoteOpen: "［", NoteClose: "］",
-			Summary: "本出版物的全部内容均为文字，可按阅读顺序朗读；目录、章节标题和印刷版页码可用于导航。有说明的图片附有替代文字。",
+			ISSN: "国际标准连续出版物号", CN: "国内统一连续出版物号", RunningNumber: "总期号",
 		},
 		Punct: PunctGB, Indent: 2, NormalizePunct: true,
-		date: dateHan, number: "总第%s期",
+		date: dateHan, number: "总第%s期", summary: summaryHans,
 	}
 	hant = &Lang{
 		Tag: "zh-Hant", Script: Han, Region: "TC",
@@ -112,10 +114,10 @@ var (
 			Cover: "封面", Contents: "目錄", Colophon: "版權頁", BodyStart: "正文", PageList: "頁碼",
 			Landmarks: "導覽", CoverPhoto: "封面圖片", Untitled: "無題",
 			Affiliation: "作者單位：", Editor: "責任編輯：", Open: "（", Close: "）", NoteOpen: "［", NoteClose: "］",
-			Summary: "本出版物的全部內容均為文字，可按閱讀順序朗讀；目錄、章節標題和印刷版頁碼可用於導航。有說明的圖片附有替代文字。",
+			ISSN: "國際標準連續出版物號", CN: "國內統一連續出版物號", RunningNumber: "總期號",
 		},
 		Punct: PunctHant, Indent: 2, NormalizePunct: true,
-		date: dateHan, number: "總第%s期",
+		date: dateHan, number: "總第%s期", summary: summaryHant,
 	}
 	hantHK = withTag(hant, "zh-Hant-HK", "HK")
 	ja     = &Lang{
@@ -124,10 +126,10 @@ var (
 			Cover: "表紙", Contents: "目次", Colophon: "奥付", BodyStart: "本文", PageList: "ページ",
 			Landmarks: "ガイド", CoverPhoto: "表紙写真", Untitled: "無題",
 			Affiliation: "所属：", Editor: "担当編集：", Open: "（", Close: "）", NoteOpen: "［", NoteClose: "］",
-			Summary: "本書の内容はすべてテキストで、読む順序に沿って読み上げられます。目次、見出し、印刷版のページ番号で移動できます。説明のある図版には代替テキストがあります。",
+			ISSN: "ISSN", CN: "中国国内統一刊号", RunningNumber: "通巻号数",
 		},
 		Punct: PunctJA, Indent: 1, StrictKinsoku: true,
-		date: dateHan, number: "通巻%s号",
+		date: dateHan, number: "通巻%s号", summary: summaryJa,
 	}
 	ko = &Lang{
 		Tag: "ko", Script: Hangul, Region: "KR",
@@ -135,13 +137,13 @@ var (
 			Cover: "표지", Contents: "목차", Colophon: "판권", BodyStart: "본문", PageList: "쪽",
 			Landmarks: "안내", CoverPhoto: "표지 사진", Untitled: "제목 없음",
 			Affiliation: "소속: ", Editor: "책임편집: ", Open: "(", Close: ")", NoteOpen: "[", NoteClose: "]",
-			Summary: "이 출판물의 모든 내용은 텍스트이며 읽는 순서대로 읽을 수 있습니다. 목차, 제목, 인쇄판 쪽 번호로 이동할 수 있습니다. 설명이 있는 그림에는 대체 텍스트가 있습니다.",
+			ISSN: "ISSN", CN: "중국 국내 통일 간행물 번호", RunningNumber: "통권",
 		},
 		// Korean writes ASCII punctuation, proportional and never
 		// compressed; the rare full-width mark follows GB.
 		Punct: PunctGB, Indent: 1, KeepAll: true,
 		date:   func(t time.Time) string { return fmt.Sprintf("%d년 %d월 %d일", t.Year(), t.Month(), t.Day()) },
-		number: "통권 %s호",
+		number: "통권 %s호", summary: summaryKo,
 	}
 	latin = &Lang{
 		Tag: "en", Script: Latin, Region: "SC",
@@ -149,10 +151,10 @@ var (
 			Cover: "Cover", Contents: "Contents", Colophon: "Colophon", BodyStart: "Start", PageList: "Pages",
 			Landmarks: "Guide", CoverPhoto: "Cover photo", Untitled: "Untitled",
 			Affiliation: "Affiliation: ", Editor: "Editor: ", Open: "(", Close: ")", NoteOpen: "[", NoteClose: "]",
-			Summary: "All content is text in reading order; the table of contents, headings and the print edition's page numbers allow navigation. Images with captions have text alternatives.",
+			ISSN: "ISSN", CN: "CN serial number", RunningNumber: "Running number",
 		},
 		Punct: PunctGB, Indent: 1,
-		date: func(t time.Time) string { return t.Format("January 2, 2006") }, number: "No. %s",
+		date: func(t time.Time) string { return t.Format("January 2, 2006") }, number: "No. %s", summary: summaryEn,
 	}
 )
 

@@ -76,6 +76,7 @@ type book struct {
 	bodyStart   string            // href of the first article
 	figures     int
 	captioned   int
+	tables      int
 
 	navDoc, ncxDoc []byte
 	fontFiles      []fontFile
@@ -346,46 +347,6 @@ func (b *book) write(w io.Writer) (Stats, error) {
 		return Stats{}, fmt.Errorf("epub: %v", err)
 	}
 	return Stats{Files: files}, nil
-}
-
-// packageInfo collects the package document's metadata.
-func (b *book) packageInfo(coverHref string, spine []string) *packageInfo {
-	iss := b.iss
-	p := &packageInfo{
-		identifier:  b.identifier,
-		issn:        strings.TrimSpace(iss.ISSN),
-		title:       b.title(),
-		lang:        b.lang,
-		publisher:   xmlText(strings.TrimSpace(iss.Publisher)),
-		description: xmlText(strings.TrimSpace(iss.Description)),
-		modified:    zipTime(b.opt.Time).Format("2006-01-02T15:04:05Z"),
-		series:      xmlText(strings.TrimSpace(iss.Title)),
-		seriesPos:   groupPosition(iss.Number),
-		coverImage:  coverHref,
-		vertical:    b.vertical,
-		spine:       spine,
-	}
-	if !iss.Date.IsZero() {
-		p.date = iss.Date.Format("2006-01-02")
-	}
-	if b.opt.Version != "" {
-		p.generator = xmlText("qikan " + b.opt.Version)
-	}
-	p.a11y = a11yInfo{
-		visual:      true, // the cover image
-		altText:     b.figures == b.captioned,
-		pageList:    len(b.pageList) > 0,
-		summary:     b.words.Summary,
-		summaryLang: b.rules.Tag,
-	}
-	if p.a11y.pageList {
-		if p.issn != "" {
-			p.a11y.pageBreakSource = "urn:issn:" + p.issn
-		} else {
-			p.a11y.pageBreakSource = p.title
-		}
-	}
-	return p
 }
 
 // noNetwork is the transport of go-epub's HTTP client: Write never gives

@@ -434,15 +434,26 @@ func TestPackageDocument(t *testing.T) {
 			"title":                       {iss.Title + " " + iss.Label},
 			"language":                    {"zh-CN"},
 			"publisher":                   {iss.Publisher},
-			"date":                        {"2025-03-28"},
+			"creator":                     {iss.Publisher},
+			"date":                        {"2025-03-28T12:00:00Z"},
+			"source":                      {"urn:issn:" + iss.ISSN},
+			"source-of":                   {"pagination"},
 			"dcterms:modified":            {"2025-03-28T09:30:00Z"},
 			"belongs-to-collection":       {iss.Title},
 			"collection-type":             {"series"},
 			"group-position":              {"344"},
+			"dcterms:identifier":          {"urn:issn:" + iss.ISSN},
+			"schema:isPartOf":             {iss.Title},
+			"schema:issn":                 {iss.ISSN},
+			"schema:issueNumber":          {iss.Label},
 			"schema:accessMode":           {"textual", "visual"},
+			"schema:accessModeSufficient": {"textual,visual"},
 			"schema:accessibilityHazard":  {"none"},
-			"schema:accessibilityFeature": {"structuralNavigation", "tableOfContents", "readingOrder", "printPageNumbers"},
-			"generator":                   {"qikan v1.2.3"},
+			"schema:accessibilityFeature": {"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability", "pageBreakMarkers", "pageNavigation"},
+			// One figure of the sample has no caption: no claim of
+			// WCAG 2.1 AA, and no alternativeText feature.
+			"dcterms:conformsTo": nil,
+			"generator":          {"qikan v1.2.3"},
 		}
 		if vertical {
 			want["primary-writing-mode"] = []string{"vertical-rl"}
@@ -451,6 +462,26 @@ func TestPackageDocument(t *testing.T) {
 			if !slices.Equal(meta[k], v) {
 				t.Errorf("vertical %v: %s = %q, want %q", vertical, k, meta[k], v)
 			}
+		}
+		// Every author once, in reading order, as a contributor with the
+		// role aut; the creator is the publisher, with the roles pbl and
+		// edt.
+		var authors []string
+		for _, a := range iss.Articles() {
+			for _, au := range a.Authors {
+				if !slices.Contains(authors, au) {
+					authors = append(authors, au)
+				}
+			}
+		}
+		if !slices.Equal(meta["contributor"], authors) || len(authors) < 10 {
+			t.Errorf("contributors %q, want %q", meta["contributor"], authors)
+		}
+		if roles := meta["role"]; len(roles) != len(authors)+2 || roles[0] != "pbl" || roles[1] != "edt" || roles[2] != "aut" {
+			t.Errorf("roles %q", roles)
+		}
+		if s := meta["schema:accessibilitySummary"]; len(s) != 1 || !strings.Contains(s[0], "45篇文章") || !strings.Contains(s[0], "1幅无说明") || !strings.Contains(s[0], "ISSN 2096-7462") {
+			t.Errorf("summary %q", s)
 		}
 		if opf.attr("unique-identifier") != "pub-id" {
 			t.Errorf("unique-identifier %q", opf.attr("unique-identifier"))
@@ -948,4 +979,73 @@ func BenchmarkWriteSample(b *testing.B) {
 		size = buf.Len()
 	}
 	b.ReportMetric(float64(size)/(1<<20), "MB")
+}
+
+// TestAccessibilityClaims: the conformance claim, the alternativeText
+// feature, the print source and the page list follow what each book has.
+func TestAccessibilityClaims(t *testing.T) {
+	noISSN := hostileIssue(t)
+	noISSN.ISSN = ""
+	for _, tc := range []struct {
+		name     string
+		iss      *issue.Issue
+		conforms bool
+		source   string   // dc:source, "" for none
+		pages    []string // the NCX page list
+		summary  []string
+	}{
+		{"sample", load(t, sampleDir), false, "urn:issn:2096-7462", nil, []string{"1幅无说明"}},
+		{"minimal", load(t, "../../testdata/minimal"), true, "", nil, []string{"除封面外不含图片", "符合 EPUB 无障碍 1.1"}},
+		{"hostile", hostileIssue(t), true, "urn:issn:2096-7462", []string{"3", "5"}, []string{"2幅图片均以图片说明作为替代文字", "1个表格", "日语", "韩语"}},
+		{"no ISSN", noISSN, true, `<b>期刊</b> & "引号" 2025年第12期`, []string{"3", "5"}, []string{`印刷版（<b>期刊</b> & "引号" 2025年第12期）`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := unpack(t, write(t, tc.iss, Options{Time: testTime}))
+			_, _, opf := spineDocs(t, c)
+			text := func(local, property string) []string {
+				var out []string
+				for _, n := range opf.all(func(n *node) bool { return n.name.Local == local && n.attr("property") == property }) {
+					out = append(out, n.text.String())
+				}
+				return out
+			}
+			claim := text("meta", "dcterms:conformsTo")
+			features := text("meta", "schema:accessibilityFeature")
+			if tc.conforms != (len(claim) == 1 && claim[0] == "EPUB Accessibility 1.1 - WCAG 2.1 Level AA") {
+				t.Errorf("conformsTo %q", claim)
+			}
+			if tc.conforms != slices.Contains(features, "alternativeText") {
+				t.Errorf("features %q", features)
+			}
+			if src := text("source", ""); tc.source == "" && len(src) > 0 || tc.source != "" && !slices.Equal(src, []string{tc.source}) {
+				t.Errorf("dc:source %q, want %q", src, tc.source)
+			}
+			if (tc.source != "") != slices.Contains(features, "pageNavigation") {
+				t.Errorf("features %q with source %q", features, tc.source)
+			}
+			summary := strings.Join(text("meta", "schema:accessibilitySummary"), "")
+			for _, w := range tc.summary {
+				if !strings.Contains(summary, w) {
+					t.Errorf("summary lacks %q: %s", w, summary)
+				}
+			}
+			ncx := parseXML(t, "toc.ncx", c.files[contentDir+"toc.ncx"])
+			var pages []string
+			orders := map[string]bool{}
+			for _, n := range ncx.all(func(n *node) bool { return n.name.Local == "pageTarget" || n.name.Local == "navPoint" }) {
+				if n.name.Local == "pageTarget" {
+					pages = append(pages, n.attr("value"))
+				}
+				orders[n.attr("playOrder")] = true
+			}
+			if tc.pages != nil && !slices.Equal(pages, tc.pages) {
+				t.Errorf("NCX page list %q, want %q", pages, tc.pages)
+			}
+			for i := 1; i <= len(orders); i++ {
+				if !orders[itoa(i)] {
+					t.Errorf("playOrder %d missing of %d", i, len(orders))
+				}
+			}
+		})
+	}
 }

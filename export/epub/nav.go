@@ -2,6 +2,11 @@ package epub
 
 import (
 	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/qikan-dev/qikan/fonts"
 )
@@ -115,8 +120,8 @@ func (b *book) landmarks() []landmark {
 	return lms
 }
 
-// ncxDocument is EPUB/toc.ncx, the table of contents for EPUB 2 reading
-// systems.
+// ncxDocument is EPUB/toc.ncx, the table of contents and the page list
+// for EPUB 2 reading systems (Kindle's converters read it too).
 func (b *book) ncxDocument() []byte {
 	var buf bytes.Buffer
 	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
@@ -129,11 +134,17 @@ func (b *book) ncxDocument() []byte {
 			depth = 2
 		}
 	}
+	maxPage := 0
+	for _, p := range b.pageList {
+		if n, err := strconv.Atoi(p.page); err == nil {
+			maxPage = max(maxPage, n)
+		}
+	}
 	for _, kv := range [][2]string{
 		{"dtb:uid", b.identifier},
 		{"dtb:depth", itoa(depth)},
-		{"dtb:totalPageCount", "0"},
-		{"dtb:maxPageNumber", "0"},
+		{"dtb:totalPageCount", itoa(len(b.pageList))},
+		{"dtb:maxPageNumber", itoa(maxPage)},
 	} {
 		buf.WriteString(`<meta name="`)
 		escape(&buf, kv[0])
@@ -144,16 +155,13 @@ func (b *book) ncxDocument() []byte {
 	buf.WriteString("</head>\n<docTitle><text>")
 	escape(&buf, b.title())
 	buf.WriteString("</text></docTitle>\n<navMap>\n")
-	order := 0
+	order := b.playOrder()
+	n := 0
 	var points func(items []navItem)
 	points = func(items []navItem) {
 		for _, it := range items {
-			order++
-			buf.WriteString(`<navPoint id="np`)
-			buf.WriteString(itoa(order))
-			buf.WriteString(`" playOrder="`)
-			buf.WriteString(itoa(order))
-			buf.WriteString(`"><navLabel><text>`)
+			n++
+			fmt.Fprintf(&buf, `<navPoint id="np%d" playOrder="%d"><navLabel><text>`, n, order[it.href])
 			escape(&buf, it.title)
 			buf.WriteString(`</text></navLabel><content src="`)
 			escape(&buf, it.href)
@@ -163,6 +171,67 @@ func (b *book) ncxDocument() []byte {
 		}
 	}
 	points(b.nav)
-	buf.WriteString("</navMap>\n</ncx>\n")
+	buf.WriteString("</navMap>\n")
+	if len(b.pageList) > 0 {
+		buf.WriteString("<pageList>\n<navLabel><text>")
+		escape(&buf, b.words.PageList)
+		buf.WriteString("</text></navLabel>\n")
+		for i, p := range b.pageList {
+			fmt.Fprintf(&buf, `<pageTarget id="pt%d" type="normal" value="`, i+1)
+			escape(&buf, p.page)
+			fmt.Fprintf(&buf, `" playOrder="%d"><navLabel><text>`, order[p.href])
+			escape(&buf, p.page)
+			buf.WriteString(`</text></navLabel><content src="`)
+			escape(&buf, p.href)
+			buf.WriteString("\"/></pageTarget>\n")
+		}
+		buf.WriteString("</pageList>\n")
+	}
+	buf.WriteString("</ncx>\n")
 	return buf.Bytes()
+}
+
+// playOrder numbers the targets of the NCX's navigation points and page
+// targets in reading order, as the NCX wants (one number per target):
+// by document in spine order, and inside a document the page break
+// first, then the section header, then the article.
+func (b *book) playOrder() map[string]int {
+	spine := map[string]int{}
+	for i, p := range b.pages {
+		spine["xhtml/"+p.name+".xhtml"] = i
+	}
+	var hrefs []string
+	var walk func(items []navItem)
+	walk = func(items []navItem) {
+		for _, it := range items {
+			hrefs = append(hrefs, it.href)
+			walk(it.children)
+		}
+	}
+	walk(b.nav)
+	for _, p := range b.pageList {
+		hrefs = append(hrefs, p.href)
+	}
+	rank := func(href string) (int, int) {
+		doc, frag, _ := strings.Cut(href, "#")
+		switch {
+		case strings.HasPrefix(frag, "page-"):
+			return spine[doc], 0
+		case strings.HasPrefix(frag, "s"):
+			return spine[doc], 1
+		}
+		return spine[doc], 2
+	}
+	slices.SortStableFunc(hrefs, func(x, y string) int {
+		dx, fx := rank(x)
+		dy, fy := rank(y)
+		return cmp.Or(cmp.Compare(dx, dy), cmp.Compare(fx, fy))
+	})
+	order := map[string]int{}
+	for _, h := range hrefs {
+		if _, ok := order[h]; !ok {
+			order[h] = len(order) + 1
+		}
+	}
+	return order
 }

@@ -127,12 +127,33 @@ func (b *book) contentsPage() page {
 // relHref turns a href relative to EPUB/ into one relative to EPUB/xhtml/.
 func relHref(href string) string { return strings.TrimPrefix(href, "xhtml/") }
 
-// colophonPage lists the colophon rows and the cover photo's caption and
-// credit.
+// colophonPage lists the colophon rows, then the ISSN, CN number and
+// running number where no row shows them already, and the cover photo's
+// caption and credit.
 func (b *book) colophonPage() (page, bool) {
 	iss := b.iss
-	cover := join(" ", iss.Cover.Caption, iss.Cover.Credit)
-	if len(iss.Colophon) == 0 && cover == "" {
+	rows := append([]issue.ColophonRow(nil), iss.Colophon...)
+	shown := func(s string) bool {
+		for _, r := range iss.Colophon {
+			if strings.Contains(strings.ReplaceAll(r.Value, " ", ""), strings.ReplaceAll(s, " ", "")) {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(label, value, key string) {
+		if key != "" && !shown(key) {
+			rows = append(rows, issue.ColophonRow{Label: label, Value: value})
+		}
+	}
+	add(b.words.ISSN, "ISSN "+iss.ISSN, iss.ISSN)
+	add(b.words.CN, iss.CN, strings.TrimPrefix(iss.CN, "CN "))
+	number := b.rules.Number(iss.Number)
+	add(b.words.RunningNumber, number, number)
+	if cover := join(" ", iss.Cover.Caption, iss.Cover.Credit); cover != "" {
+		rows = append(rows, issue.ColophonRow{Label: b.words.CoverPhoto, Value: cover})
+	}
+	if len(rows) == 0 {
 		return page{}, false
 	}
 	m := b.newMarkup()
@@ -142,18 +163,12 @@ func (b *book) colophonPage() (page, bool) {
 	m.nl()
 	m.open("dl")
 	m.nl()
-	row := func(label, value string) {
+	for _, r := range rows {
 		m.open("div")
-		m.elem("dt", fonts.Body, label)
-		m.elem("dd", fonts.Body, value)
+		m.elem("dt", fonts.Body, r.Label)
+		m.elem("dd", fonts.Body, r.Value)
 		m.close("div")
 		m.nl()
-	}
-	for _, r := range iss.Colophon {
-		row(r.Label, r.Value)
-	}
-	if cover != "" {
-		row(b.words.CoverPhoto, cover)
 	}
 	m.close("dl")
 	m.nl()
@@ -326,6 +341,7 @@ var alignClass = map[issue.Align]string{issue.AlignLeft: "left", issue.AlignCent
 // wider than the page. A column whose cells are all short keeps each on
 // one line, so a narrow screen never sets its words a character a line.
 func (b *book) table(m *markup, t *issue.Table) {
+	b.tables++
 	short := shortColumns(t)
 	m.open("div", "class", "table")
 	m.open("table")

@@ -5,7 +5,10 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"math"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -279,5 +282,150 @@ func TestStylesheetEmphasis(t *testing.T) {
 		if strings.Contains(css, "em { font-style: italic") {
 			t.Error("emphasis made italic")
 		}
+	}
+}
+
+// TestContrast: every text colour of the style sheet has a contrast ratio
+// of at least 4.5:1 (WCAG 2.1 AA, 1.4.3) on the page's white and on the
+// table header's background, in both writing modes.
+func TestContrast(t *testing.T) {
+	files := []fontFile{{name: "f0.woff2", family: "qikan-f0", weight: 400}}
+	color := regexp.MustCompile(`(?:^|[;{\s])color:\s*#([0-9a-fA-F]{3,6})\b`)
+	backgrounds := []string{"fff", "f2eeee"}
+	for _, vertical := range []bool{false, true} {
+		css := stylesheet(files, "qikan-f0", "qikan-f0", lang.For("zh-CN"), vertical)
+		found := color.FindAllStringSubmatch(css, -1)
+		if len(found) < 5 {
+			t.Fatalf("found only %d colours in\n%s", len(found), css)
+		}
+		for _, bg := range regexp.MustCompile(`background(?:-color)?:\s*#([0-9a-fA-F]{3,6})`).FindAllStringSubmatch(css, -1) {
+			if !slices.Contains(backgrounds, bg[1]) {
+				t.Errorf("background #%s is not checked", bg[1])
+			}
+		}
+		for _, m := range found {
+			for _, bg := range backgrounds {
+				if r := contrast(m[1], bg); r < 4.5 {
+					t.Errorf("vertical=%v: #%s on #%s has contrast %.2f:1", vertical, m[1], bg, r)
+				}
+			}
+		}
+	}
+	// The check itself: #777 on white is the 4.48:1 Ace reported.
+	if r := contrast("777", "fff"); r >= 4.5 || r < 4.4 {
+		t.Errorf("#777 on white: %.2f", r)
+	}
+}
+
+// contrast is the WCAG contrast ratio of two hex colours.
+func contrast(a, b string) float64 {
+	lum := func(hex string) float64 {
+		if len(hex) == 3 {
+			hex = string([]byte{hex[0], hex[0], hex[1], hex[1], hex[2], hex[2]})
+		}
+		v, _ := strconv.ParseUint(hex, 16, 32)
+		var l float64
+		for i, w := range []float64{0.2126, 0.7152, 0.0722} {
+			c := float64(v>>(16-8*i)&0xff) / 255
+			if c <= 0.03928 {
+				c /= 12.92
+			} else {
+				c = math.Pow((c+0.055)/1.055, 2.4)
+			}
+			l += w * c
+		}
+		return l
+	}
+	la, lb := lum(a), lum(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
+// TestSmallScreenMarkup: what keeps small screens readable is in the
+// markup: short table columns are kept on one line (no 危/险 a character a
+// line), tables sit in a wrapper that scrolls, hand-broken lines (verse)
+// are set flush instead of under a first-line indent.
+func TestSmallScreenMarkup(t *testing.T) {
+	set, err := defaultFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cell := func(s string) []issue.Inline { return []issue.Inline{{Text: s}} }
+	long := "在隔离的沙盒环境中将来路不明的文件转换为安全的PDF文件"
+	blocks := []issue.Block{
+		&issue.Table{
+			Align:  []issue.Align{issue.AlignNone, issue.AlignRight, issue.AlignNone},
+			Header: [][]issue.Inline{cell("等级"), cell("分值"), cell("说明")},
+			Rows: [][][]issue.Inline{
+				{cell("危险"), cell("10"), cell(long)},
+				{cell("Keybinding"), cell("3.5"), cell("short")},
+			},
+		},
+		&issue.Paragraph{Inlines: []issue.Inline{{Text: "床前明月光，"}, {Text: "\n"}, {Text: "疑是地上霜。"}}},
+		&issue.Paragraph{Inlines: []issue.Inline{{Text: "正文段落。"}}},
+	}
+	for _, tc := range []struct{ want, not string }{
+		{want: `<div class="table"><table>`},
+		{want: `<th class="nw">`},
+		{want: `<th class="right nw">`},
+		{want: `<td class="nw">`},
+		{want: `<td class="nw">Keybinding</td>`},
+		{want: `<p class="lines">床前明月光，<br/>疑是地上霜。</p>`},
+		{want: `<p>正文段落。</p>`},
+	} {
+		b := newBook(&issue.Issue{Title: "刊"}, set, Options{})
+		m := b.newMarkup()
+		b.blocks(m, blocks)
+		got := regexp.MustCompile(`<span class="f\d">([^<]*)</span>`).ReplaceAllString(m.buf.String(), "$1")
+		if tc.want != "" && !strings.Contains(got, tc.want) {
+			t.Errorf("no %s in\n%s", tc.want, got)
+		}
+		if tc.not != "" && strings.Contains(m.buf.String(), tc.not) {
+			t.Errorf("%s in\n%s", tc.not, got)
+		}
+	}
+	// The third column holds a long cell: it wraps.
+	b := newBook(&issue.Issue{Title: "刊"}, set, Options{})
+	m := b.newMarkup()
+	b.blocks(m, blocks[:1])
+	if n := strings.Count(m.buf.String(), `class="nw"`) + strings.Count(m.buf.String(), `class="right nw"`); n != 6 {
+		t.Errorf("%d cells kept on one line, want 6 (two short columns of three cells)", n)
+	}
+}
+
+// TestColophonNumbers: the colophon prints the ISSN, CN number and running
+// number (in the issue language's format) unless a row of the issue's
+// colophon shows them already.
+func TestColophonNumbers(t *testing.T) {
+	set, err := defaultFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		language string
+		rows     []issue.ColophonRow
+		want     []string // dt/dd texts in order
+	}{
+		{"zh-CN", nil, []string{"国际标准连续出版物号", "ISSN 2096-7462", "国内统一连续出版物号", "CN 65-1309/D", "总期号", "总第344期"}},
+		{"zh-TW", nil, []string{"國際標準連續出版物號", "ISSN 2096-7462", "國內統一連續出版物號", "CN 65-1309/D", "總期號", "總第344期"}},
+		{"ja", nil, []string{"ISSN", "ISSN 2096-7462", "中国国内統一刊号", "CN 65-1309/D", "通巻号数", "通巻344号"}},
+		{"zh-CN", []issue.ColophonRow{{Label: "主办", Value: "某社"}, {Label: "刊号", Value: "ISSN 2096-7462　CN 65-1309/D"}},
+			[]string{"主办", "某社", "刊号", "ISSN 2096-7462　CN 65-1309/D", "总期号", "总第344期"}},
+	} {
+		iss := &issue.Issue{Title: "刊", Language: tc.language, ISSN: "2096-7462", CN: "CN 65-1309/D", Number: "344", Colophon: tc.rows}
+		b := newBook(iss, set, Options{})
+		p, ok := b.colophonPage()
+		if !ok {
+			t.Fatalf("%s: no colophon", tc.language)
+		}
+		var got []string
+		for _, n := range parseXML(t, "colophon", p.body).all(func(n *node) bool { return n.name.Local == "dt" || n.name.Local == "dd" }) {
+			got = append(got, n.text.String())
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: colophon %q\nwant %q", tc.language, got, tc.want)
+		}
+	}
+	if _, ok := newBook(&issue.Issue{Title: "刊"}, set, Options{}).colophonPage(); ok {
+		t.Error("a colophon without anything to show")
 	}
 }

@@ -1,0 +1,114 @@
+package epub
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/qikan-dev/qikan/internal/testtool"
+)
+
+// aceReport is what the test reads of DAISY Ace's report.json: per
+// content document, the checks it failed.
+type aceReport struct {
+	Result struct {
+		Outcome string `json:"earl:outcome"`
+	} `json:"earl:result"`
+	Assertions []struct {
+		Subject struct {
+			URL string `json:"url"`
+		} `json:"earl:testSubject"`
+		Assertions []struct {
+			Test struct {
+				Title  string `json:"dct:title"`
+				Impact string `json:"earl:impact"`
+			} `json:"earl:test"`
+			Result struct {
+				Description string `json:"dct:description"`
+				Pointer     struct {
+					CSS []string `json:"css"`
+				} `json:"earl:pointer"`
+			} `json:"earl:result"`
+		} `json:"assertions"`
+	} `json:"assertions"`
+}
+
+// violations lists the failed checks, one line each.
+func (r *aceReport) violations() []string {
+	var out []string
+	for _, doc := range r.Assertions {
+		for _, a := range doc.Assertions {
+			out = append(out, fmt.Sprintf("%s: %s (%s) at %s: %s", doc.Subject.URL, a.Test.Title, a.Test.Impact,
+				strings.Join(a.Result.Pointer.CSS, " "), a.Result.Description))
+		}
+	}
+	return out
+}
+
+// ace returns the DAISY Ace command (npm @daisy/ace-cli installs it as
+// ace-cli, @daisy/ace as ace) and Chromium for it to run; it skips the
+// test where they are missing (fails it with CI=true).
+func ace(t *testing.T) (cmd, chromium string) {
+	t.Helper()
+	cmd, err := exec.LookPath("ace-cli")
+	if err != nil {
+		cmd = testtool.Need(t, "ace")
+	}
+	chromium, err = exec.LookPath("chromium")
+	if err != nil {
+		chromium = testtool.Need(t, "chromium-browser")
+	}
+	return cmd, chromium
+}
+
+// TestAce checks every valid issue under testdata, horizontal and
+// vertical, with DAISY Ace (WCAG 2.1 AA by axe-core in Chromium, and the
+// EPUB accessibility metadata): no violations.
+func TestAce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("DAISY Ace takes tens of seconds per book")
+	}
+	cmd, chromium := ace(t)
+	dirs, err := filepath.Glob("../../testdata/*/issue.yaml")
+	if err != nil || len(dirs) < 2 {
+		t.Fatalf("issues under testdata: %v %v", dirs, err)
+	}
+	for _, f := range dirs {
+		dir := filepath.Dir(f)
+		iss := load(t, dir)
+		for _, vertical := range []bool{false, true} {
+			name := filepath.Base(dir) + map[bool]string{false: "/horizontal", true: "/vertical"}[vertical]
+			t.Run(name, func(t *testing.T) {
+				t.Parallel()
+				tmp := t.TempDir()
+				book := filepath.Join(tmp, "book.epub")
+				if err := os.WriteFile(book, write(t, iss, Options{Time: testTime, Vertical: vertical}), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				out := filepath.Join(tmp, "report")
+				run := exec.Command(cmd, "--silent", "--force", "--outdir", out, "--tempdir", filepath.Join(tmp, "work"), book)
+				// Ace drives Chromium through Puppeteer: the system's
+				// browser, never a downloaded one.
+				run.Env = append(os.Environ(), "PUPPETEER_EXECUTABLE_PATH="+chromium, "PUPPETEER_SKIP_DOWNLOAD=1")
+				if msg, err := run.CombinedOutput(); err != nil {
+					t.Fatalf("ace: %v\n%s", err, msg)
+				}
+				data, err := os.ReadFile(filepath.Join(out, "report.json"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				var r aceReport
+				if err := json.Unmarshal(data, &r); err != nil {
+					t.Fatalf("report.json: %v", err)
+				}
+				if v := r.violations(); len(v) > 0 || r.Result.Outcome != "pass" {
+					t.Errorf("Ace: %s, %d violations:\n%s", r.Result.Outcome, len(v), strings.Join(v, "\n"))
+				}
+			})
+		}
+	}
+}

@@ -126,7 +126,7 @@ var (
 			Cover: "表紙", Contents: "目次", Colophon: "奥付", BodyStart: "本文", PageList: "ページ",
 			Landmarks: "ガイド", CoverPhoto: "表紙写真", Untitled: "無題",
 			Affiliation: "所属：", Editor: "担当編集：", Open: "（", Close: "）", NoteOpen: "［", NoteClose: "］",
-			ISSN: "ISSN", CN: "中国国内統一刊号", RunningNumber: "通巻号数",
+			ISSN: "国際標準逐次刊行物番号", CN: "中国国内統一刊号", RunningNumber: "通巻号数",
 		},
 		Punct: PunctJA, Indent: 1, StrictKinsoku: true,
 		date: dateHan, number: "通巻%s号", summary: summaryJa,
@@ -137,7 +137,7 @@ var (
 			Cover: "표지", Contents: "목차", Colophon: "판권", BodyStart: "본문", PageList: "쪽",
 			Landmarks: "안내", CoverPhoto: "표지 사진", Untitled: "제목 없음",
 			Affiliation: "소속: ", Editor: "책임편집: ", Open: "(", Close: ")", NoteOpen: "[", NoteClose: "]",
-			ISSN: "ISSN", CN: "중국 국내 통일 간행물 번호", RunningNumber: "통권",
+			ISSN: "국제 표준 연속 간행물 번호", CN: "중국 국내 통일 간행물 번호", RunningNumber: "통권",
 		},
 		// Korean writes ASCII punctuation, proportional and never
 		// compressed; the rare full-width mark follows GB.

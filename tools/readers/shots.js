@@ -5,8 +5,8 @@
 //   node tools/readers/shots.js DIR OUT WxH FILE[#SELECTOR] NAME ...
 //
 // DIR is an unzipped EPUB, OUT the directory for NAME-WxH.png. With
-// #SELECTOR the page that holds the first match is shot, else the first
-// page. Vertical-rl documents are not cut into columns (reading systems
+// #SELECTOR the page that holds the first match is shot (#:portrait: the
+// first figure whose image is taller than wide), else the first page. Vertical-rl documents are not cut into columns (reading systems
 // scroll them or page them along the lines); their first screen is shot.
 // Puppeteer is the one DAISY Ace brings (npm root -g); the browser is
 // Debian's chromium.
@@ -32,7 +32,12 @@ function paginate(sel) {
     Object.assign(document.body.style, { padding: '1.5em 1em', boxSizing: 'border-box' });
   }
   if (!sel) return 0;
-  const el = document.querySelector(sel);
+  const el = sel === ':portrait'
+    ? [...document.querySelectorAll('figure')].find((f) => {
+      const img = f.querySelector('img');
+      return img && img.naturalHeight > img.naturalWidth;
+    })
+    : document.querySelector(sel);
   if (!el) throw new Error('no ' + sel);
   if (vertical) { el.scrollIntoView({ inline: 'start', block: 'start' }); return -1; }
   const page = Math.floor((el.getBoundingClientRect().left + html.scrollLeft) / innerWidth);

@@ -286,12 +286,12 @@ func TestStylesheetEmphasis(t *testing.T) {
 }
 
 // TestContrast: every text colour of the style sheet has a contrast ratio
-// of at least 4.5:1 (WCAG 2.1 AA, 1.4.3) on the page's white and on the
-// table header's background, in both writing modes.
+// of at least 4.5:1 (WCAG 2.1 AA, 1.4.3) on the page's white and on every
+// background the sheet sets (table headers, mark), in both writing modes.
 func TestContrast(t *testing.T) {
 	files := []fontFile{{name: "f0.woff2", family: "qikan-f0", weight: 400}}
 	color := regexp.MustCompile(`(?:^|[;{\s])color:\s*#([0-9a-fA-F]{3,6})\b`)
-	backgrounds := []string{"fff", "f2eeee"}
+	backgrounds := []string{"fff", "f2eeee", "fbeeb0"} // the page, th, mark
 	for _, vertical := range []bool{false, true} {
 		css := stylesheet(files, "qikan-f0", "qikan-f0", lang.For("zh-CN"), vertical)
 		found := color.FindAllStringSubmatch(css, -1)

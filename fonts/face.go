@@ -1,7 +1,6 @@
 package fonts
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
@@ -9,12 +8,14 @@ import (
 
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/font/opentype/tables"
+	"github.com/qikan-dev/qikan/internal/sniff"
 )
 
 // Face is one parsed TrueType face, safe for concurrent use. Metrics are in
 // em (multiples of the font size).
 type Face struct {
 	name   string
+	psName string // PostScript name (name ID 6, else made from name)
 	data   []byte // standalone TrueType (glyf) font program
 	weight int    // OS/2 usWeightClass
 
@@ -57,6 +58,11 @@ func (r Role) String() string {
 
 // Name is the face's full name (name ID 4), e.g. "Noto Serif CJK SC".
 func (f *Face) Name() string { return f.name }
+
+// PostScriptName is the face's PostScript name (name ID 6), e.g.
+// "NotoSerifCJKsc-Regular", made from Name when the font has none (and
+// then written into TrueType's name table); it is safe as a PDF name.
+func (f *Face) PostScriptName() string { return f.psName }
 
 // TrueType returns a standalone TrueType font file for the face (for gopdf's
 // AddTTFFontData); callers must not modify it.
@@ -210,9 +216,15 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 
 	if names, _, err := tables.ParseName(raw("name")); err == nil {
 		f.name = faceName(names)
+		if ps := names.Name(6); ps != "" {
+			f.psName = PostScriptName(ps)
+		}
 	}
 	if f.name == "" {
 		f.name = filepath.Base(label)
+	}
+	if f.psName == "" {
+		f.psName = PostScriptName(f.name) // as withPostScriptName adds it
 	}
 	f.data = withPostScriptName(data, f.name)
 
@@ -311,7 +323,7 @@ func checkTrueType(data []byte, label string) error {
 	case tagWOFF, tagWOFF2:
 		return fmt.Errorf("%s: a WOFF web font; qikan needs a .ttf or .ttc file", label)
 	default:
-		return fmt.Errorf("%s: not a TrueType or OpenType font (%s); give a .ttf file, or a .ttc with #index", label, sniff(data))
+		return fmt.Errorf("%s: not a TrueType or OpenType font (%s); give a .ttf file, or a .ttc with #index", label, sniff.Describe(data))
 	}
 	_, tabs, err := readTables(data, 0)
 	if err != nil {
@@ -339,21 +351,4 @@ func cffError(label string) error {
 	return fmt.Errorf("%s: CFF (PostScript) outlines; qikan needs TrueType (glyf) outlines: "+
 		"convert with `otf2ttf` or fontTools (python3 -m pip install otf2ttf && otf2ttf -o font.ttf font.otf; "+
 		"for a .ttc, first extract the face: python3 -c \"from fontTools.ttLib import TTCollection; TTCollection('font.ttc').fonts[0].save('font.otf')\")", label)
-}
-
-// sniff names what data looks like when it is not a font, for errors.
-func sniff(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, []byte("\x89PNG")):
-		return "it is a PNG image"
-	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
-		return "it is a JPEG image"
-	case bytes.HasPrefix(data, []byte("%PDF")):
-		return "it is a PDF file"
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return "it is a zip archive"
-	case bytes.HasPrefix(data, []byte("<")):
-		return "it looks like markup text"
-	}
-	return fmt.Sprintf("it starts with % x", data[:min(len(data), 4)])
 }

@@ -449,8 +449,16 @@ func TestPostScriptName(t *testing.T) {
 			got = collectName(t, tab.data, 6)
 		}
 	}
-	if want := "Qikan-Composite-Test"; got != want {
-		t.Errorf("PostScript name %q, want %q (from %q)", got, want, f.Name())
+	if want := "Qikan-Composite-Test"; got != want || f.PostScriptName() != want {
+		t.Errorf("PostScript name %q in the font, %q of the face, want %q (from %q)", got, f.PostScriptName(), want, f.Name())
+	}
+	// A font's own PostScript name is the face's.
+	set, err := NewLibrary().Set("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ps := set.Face(Body).PostScriptName(); ps != "NotoSerifCJKsc-Regular" {
+		t.Errorf("embedded body face: PostScript name %q", ps)
 	}
 	if sum := checksum(f.TrueType()); sum != 0xB1B0AFBA {
 		t.Errorf("file checksum %#x", sum)
@@ -458,11 +466,11 @@ func TestPostScriptName(t *testing.T) {
 	for in, want := range map[string]string{
 		"Noto Serif CJK SC":     "Noto-Serif-CJK-SC",
 		"思源宋体":                  "QikanFont",
-		"a(b)/c%d":              "abcd",
+		"a(b)/c%d#e":            "abcde",
 		strings.Repeat("x", 80): strings.Repeat("x", 63),
 	} {
-		if got := postScriptName(in); got != want {
-			t.Errorf("postScriptName(%q) = %q, want %q", in, got, want)
+		if got := PostScriptName(in); got != want {
+			t.Errorf("PostScriptName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

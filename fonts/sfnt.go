@@ -238,7 +238,7 @@ func withPostScriptName(font []byte, fallback string) []byte {
 	} else {
 		name = []byte{0, 0, 0, 0, 0, 6} // empty format 0 table
 	}
-	ps := postScriptName(fallback)
+	ps := PostScriptName(fallback)
 	kept := subsetNames(name, func(uint16) bool { return true })
 	if kept == nil {
 		kept = []byte{0, 0, 0, 0, 0, 6}
@@ -271,15 +271,18 @@ func withPostScriptName(font []byte, fallback string) []byte {
 	return writeSFNT(version, tabs)
 }
 
-// postScriptName keeps the printable ASCII of s that PostScript names
-// allow, at most 63 characters; spaces become hyphens.
-func postScriptName(s string) string {
+// PostScriptName turns a face name into a PostScript name: the printable
+// ASCII of s that PostScript names allow, and no # (which PDF names would
+// have to escape), at most 63 characters; spaces become hyphens;
+// "QikanFont" when nothing is left. The PDF's font names and the name a
+// subset is given when its font has none are made by it.
+func PostScriptName(s string) string {
 	var b []byte
 	for _, c := range s {
 		switch {
 		case c == ' ':
 			b = append(b, '-')
-		case c > 32 && c < 127 && !strings.ContainsRune("[](){}<>/%", c):
+		case c > 32 && c < 127 && !strings.ContainsRune("[](){}<>/%#", c):
 			b = append(b, byte(c))
 		}
 		if len(b) == 63 {

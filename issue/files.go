@@ -16,6 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/qikan-dev/qikan/internal/sniff"
 	"github.com/qikan-dev/qikan/lang"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -212,11 +213,14 @@ func probeImage(abs string) (img Image, hint string, err error) {
 	defer f.Close()
 	br := bufio.NewReader(f)
 	head, _ := br.Peek(512)
-	format := sniffImage(head)
-	switch format {
-	case "jpeg", "png", "gif":
-	case "":
+	kind := sniff.Sniff(head)
+	format := kind.Name
+	switch {
+	case format == "jpeg", format == "png", format == "gif":
+	case format == "":
 		return img, "use a JPEG, PNG or GIF file", errors.New("not an image in a known format")
+	case !kind.Image():
+		return img, "use a JPEG, PNG or GIF file", fmt.Errorf("not an image: it is %s", kind.Desc)
 	default:
 		return img, "convert it to JPEG (photos) or PNG (drawings), e.g. with: convert in." + format + " out.png", fmt.Errorf("%s images are not supported", strings.ToUpper(format))
 	}
@@ -282,27 +286,4 @@ func decodeConfig(r io.Reader) (cfg image.Config, name string, err error) {
 		}
 	}()
 	return image.DecodeConfig(r)
-}
-
-// sniffImage names the format of an image from its first bytes.
-func sniffImage(b []byte) string {
-	switch {
-	case bytes.HasPrefix(b, []byte("\xff\xd8\xff")):
-		return "jpeg"
-	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
-		return "png"
-	case bytes.HasPrefix(b, []byte("GIF87a")), bytes.HasPrefix(b, []byte("GIF89a")):
-		return "gif"
-	case len(b) >= 12 && string(b[0:4]) == "RIFF" && string(b[8:12]) == "WEBP":
-		return "webp"
-	case bytes.HasPrefix(b, []byte("BM")):
-		return "bmp"
-	case bytes.HasPrefix(b, []byte("II*\x00")), bytes.HasPrefix(b, []byte("MM\x00*")):
-		return "tiff"
-	case len(b) >= 12 && string(b[4:8]) == "ftyp" && (string(b[8:12]) == "avif" || string(b[8:11]) == "hei" || string(b[8:12]) == "mif1"):
-		return "heif"
-	case bytes.Contains(bytes.ToLower(b), []byte("<svg")):
-		return "svg"
-	}
-	return ""
 }

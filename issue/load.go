@@ -167,7 +167,7 @@ func (l *loader) decodeIssue(d *yamlDoc, body ast.Node, iss *Issue) {
 	iss.Description = f.str("description", "issue.yaml", false)
 	iss.Identifier = f.str("identifier", "issue.yaml", false)
 	if iss.Identifier == "" && iss.Title != "" && iss.Label != "" {
-		iss.Identifier = derivedIdentifier(iss.Title, iss.Label)
+		iss.Identifier = DerivedIdentifier(iss.Title, iss.Label)
 	}
 
 	if n := f.get("cover"); n != nil {

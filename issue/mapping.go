@@ -83,6 +83,23 @@ func mapOne(p *string, f func([]string) []string) {
 	}
 }
 
+// Walk calls fn with every block of blocks in reading order, depth
+// first: a quote, then its blocks; a list, then the blocks of each item.
+// It is the one place that knows which blocks hold blocks.
+func Walk(blocks []Block, fn func(Block)) {
+	for _, b := range blocks {
+		fn(b)
+		switch b := b.(type) {
+		case *Quote:
+			Walk(b.Blocks, fn)
+		case *List:
+			for _, item := range b.Items {
+				Walk(item, fn)
+			}
+		}
+	}
+}
+
 // EachText calls inline with the runs of every stretch of inline text of
 // blocks, in reading order — paragraphs, subheads, quotes, list items and
 // table cells — and other with every text that is not inline: figure
@@ -95,70 +112,66 @@ func EachText(blocks []Block, inline func([]Inline), other func(string)) {
 	if other == nil {
 		other = func(string) {}
 	}
-	var walk func([]Block)
-	walk = func(blocks []Block) {
-		for _, b := range blocks {
-			switch b := b.(type) {
-			case *Paragraph:
-				inline(b.Inlines)
-			case *Heading:
-				inline(b.Inlines)
-			case *Quote:
-				walk(b.Blocks)
-			case *List:
-				for _, item := range b.Items {
-					walk(item)
-				}
-			case *Table:
-				for _, c := range b.Header {
-					inline(c)
-				}
-				for _, row := range b.Rows {
-					for _, c := range row {
-						inline(c)
-					}
-				}
-			case *Figure:
-				other(b.Caption)
-				other(b.Credit)
-			case *Code:
-				other(b.Text)
-			}
+	Walk(blocks, func(b Block) {
+		inlines(b, inline)
+		switch b := b.(type) {
+		case *Figure:
+			other(b.Caption)
+			other(b.Credit)
+		case *Code:
+			other(b.Text)
 		}
-	}
-	walk(blocks)
+	})
 }
 
-// mapBlocks is MapRuns over blocks. It rewrites texts in place, so it
-// cannot be built on EachText, which only reads: code blocks are left
-// alone and captions are assigned.
-func mapBlocks(blocks []Block, f func([]string) []string) {
-	for _, b := range blocks {
-		switch b := b.(type) {
-		case *Paragraph:
-			mapInlines(b.Inlines, f)
-		case *Heading:
-			mapInlines(b.Inlines, f)
-		case *Quote:
-			mapBlocks(b.Blocks, f)
-		case *List:
-			for _, it := range b.Items {
-				mapBlocks(it, f)
+// inlines calls fn with each stretch of inline text b holds itself: a
+// paragraph's or a subhead's, a table's cells.
+func inlines(b Block, fn func([]Inline)) {
+	switch b := b.(type) {
+	case *Paragraph:
+		fn(b.Inlines)
+	case *Heading:
+		fn(b.Inlines)
+	case *Table:
+		for _, c := range b.Header {
+			fn(c)
+		}
+		for _, row := range b.Rows {
+			for _, c := range row {
+				fn(c)
 			}
-		case *Table:
-			for _, c := range b.Header {
-				mapInlines(c, f)
-			}
-			for _, row := range b.Rows {
-				for _, c := range row {
-					mapInlines(c, f)
-				}
-			}
-		case *Figure:
-			mapOne(&b.Caption, f)
-			mapOne(&b.Credit, f)
 		}
 	}
+}
+
+// EachImage calls fn for every image of blocks: figures, and images set
+// in lines of text (table cells included), in reading order.
+func EachImage(blocks []Block, fn func(*Image)) {
+	Walk(blocks, func(b Block) {
+		if f, ok := b.(*Figure); ok {
+			fn(&f.Image)
+		}
+		inlines(b, func(in []Inline) {
+			for _, r := range in {
+				if r.Image != nil {
+					fn(r.Image)
+				}
+			}
+		})
+	})
+}
+
+// mapBlocks is MapRuns over blocks: the texts of EachText's inline
+// stretches, captions and credits, rewritten in place; code blocks are
+// left alone.
+func mapBlocks(blocks []Block, f func([]string) []string) {
+	Walk(blocks, func(b Block) {
+		inlines(b, func(in []Inline) { mapInlines(in, f) })
+		if fig, ok := b.(*Figure); ok {
+			mapOne(&fig.Caption, f)
+			mapOne(&fig.Credit, f)
+		}
+	})
 }
 
 // mapInlines maps the stretches of runs between code spans and hard line

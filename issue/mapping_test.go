@@ -193,3 +193,34 @@ func TestMapOwnRuns(t *testing.T) {
 		t.Errorf("MapOwnRuns gave article text: %q", got)
 	}
 }
+
+// TestWalk: every block, nested ones included, in reading order, each
+// container before what it holds.
+func TestWalk(t *testing.T) {
+	p := func(s string) *Paragraph { return &Paragraph{Inlines: []Inline{{Text: s}}} }
+	fig := &Figure{Caption: "图"}
+	inner := &Quote{Blocks: []Block{p("c"), fig}}
+	list := &List{Items: [][]Block{{p("d"), inner}, {p("e")}}}
+	outer := &Quote{Blocks: []Block{p("b"), list}}
+	blocks := []Block{p("a"), outer, &Rule{}, p("f")}
+	var got []string
+	Walk(blocks, func(b Block) {
+		switch b := b.(type) {
+		case *Paragraph:
+			got = append(got, b.Inlines[0].Text)
+		case *Quote:
+			got = append(got, "quote")
+		case *List:
+			got = append(got, "list")
+		case *Figure:
+			got = append(got, b.Caption)
+		case *Rule:
+			got = append(got, "rule")
+		}
+	})
+	want := "a quote b list d quote c 图 e rule f"
+	if s := strings.Join(got, " "); s != want {
+		t.Errorf("Walk visits %s, want %s", s, want)
+	}
+	Walk(nil, func(Block) { t.Error("Walk(nil) calls fn") })
+}

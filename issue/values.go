@@ -78,9 +78,11 @@ func checkCN(s string) (string, error) {
 // by "title\nlabel" within it.
 var namespaceURL = [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
 
-// derivedIdentifier returns "urn:uuid:" and the name-based (version 5,
-// SHA-1) UUID of title+"\n"+label: stable across runs and machines.
-func derivedIdentifier(title, label string) string {
+// DerivedIdentifier returns "urn:uuid:" and the name-based (version 5,
+// SHA-1) UUID of title+"\n"+label: stable across runs and machines. It is
+// the identifier of an issue whose issue.yaml gives none, for the loader
+// and for a backend given an issue made in code.
+func DerivedIdentifier(title, label string) string {
 	h := sha1.New()
 	h.Write(namespaceURL[:])
 	h.Write([]byte(title + "\n" + label))

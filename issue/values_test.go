@@ -124,8 +124,8 @@ func TestDerivedIdentifier(t *testing.T) {
 		{"党员之友", "2025年第3期", "urn:uuid:48dabbb9-2a26-5044-9004-cc6347b9276c"},
 	}
 	for _, tt := range tests {
-		if got := derivedIdentifier(tt.title, tt.label); got != tt.want {
-			t.Errorf("derivedIdentifier(%q, %q) = %s, want %s", tt.title, tt.label, got, tt.want)
+		if got := DerivedIdentifier(tt.title, tt.label); got != tt.want {
+			t.Errorf("DerivedIdentifier(%q, %q) = %s, want %s", tt.title, tt.label, got, tt.want)
 		}
 	}
 }
@@ -142,18 +142,6 @@ func TestSuggest(t *testing.T) {
 			}
 		} else if got != tt.want {
 			t.Errorf("suggest(%q) = %q, want %q", tt.key, got, tt.want)
-		}
-	}
-}
-
-func TestSniffImage(t *testing.T) {
-	tests := map[string]string{
-		"\xff\xd8\xff\xe0": "jpeg", "\x89PNG\r\n\x1a\n": "png", "GIF89a": "gif", "RIFF\x00\x00\x00\x00WEBPVP8 ": "webp",
-		"BM\x00\x00": "bmp", "II*\x00": "tiff", "\x00\x00\x00\x1cftypavif": "heif", "<?xml?><svg>": "svg", "hello": "",
-	}
-	for in, want := range tests {
-		if got := sniffImage([]byte(in)); got != want {
-			t.Errorf("sniffImage(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

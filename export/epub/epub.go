@@ -2,7 +2,6 @@ package epub
 
 import (
 	"bytes"
-	"crypto/sha1"
 	"errors"
 	"fmt"
 	"io"
@@ -105,19 +104,9 @@ func newBook(iss *issue.Issue, faces *fonts.Set, opt Options) *book {
 	}
 	b.identifier = strings.TrimSpace(iss.Identifier)
 	if b.identifier == "" {
-		b.identifier = nameUUID(iss.Title + "\n" + iss.Label)
+		b.identifier = issue.DerivedIdentifier(iss.Title, iss.Label)
 	}
 	return b
-}
-
-// nameUUID is a name-based (version 5) UUID URN in the URL namespace.
-func nameUUID(name string) string {
-	ns := []byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
-	h := sha1.Sum(append(ns, "qikan:"+name...))
-	u := h[:16]
-	u[6] = u[6]&0x0f | 0x50
-	u[8] = u[8]&0x3f | 0x80
-	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
 }
 
 // title is the publication's title: the magazine and the issue.

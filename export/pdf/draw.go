@@ -13,8 +13,6 @@ import (
 	"os"
 	"slices"
 	"strconv"
-	"strings"
-	"unicode"
 
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/signintech/gopdf"
@@ -222,9 +220,9 @@ func registerFonts(gp *gopdf.GoPdf, doc *document) (families map[*fonts.Face]str
 	names := map[string]bool{}
 	for i, f := range order {
 		data := subsets[i]
-		name := postScriptName(f.Name())
+		name := f.PostScriptName()
 		for k := 2; names[name]; k++ {
-			name = postScriptName(f.Name()) + "-" + strconv.Itoa(k)
+			name = f.PostScriptName() + "-" + strconv.Itoa(k)
 		}
 		names[name] = true
 		family := subsetTag(name, runes[i]) + "+" + name
@@ -242,21 +240,6 @@ func registerFonts(gp *gopdf.GoPdf, doc *document) (families map[*fonts.Face]str
 	}
 	doc.faces = order
 	return families, programs, nil
-}
-
-// postScriptName turns a font name into a PDF name without spaces or
-// delimiters, e.g. "Noto Serif CJK SC" → "NotoSerifCJKSC".
-func postScriptName(name string) string {
-	var b strings.Builder
-	for _, r := range name {
-		if r < 0x7f && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_') {
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() == 0 {
-		return "Font"
-	}
-	return b.String()
 }
 
 // subsetTag derives six capital letters from the font name and the

@@ -76,11 +76,6 @@ func TestSubsetTagAndName(t *testing.T) {
 	if subsetTag("NotoSerif", []rune("中文")) != a || subsetTag("NotoSerif", []rune("中")) == a || subsetTag("NotoSans", []rune("中文")) == a {
 		t.Fatal("tag is not a function of name and characters")
 	}
-	for in, want := range map[string]string{"Noto Serif CJK SC": "NotoSerifCJKSC", "思源 宋体": "Font", "A/B(C)": "ABC"} {
-		if got := postScriptName(in); got != want {
-			t.Errorf("postScriptName(%q) = %q, want %q", in, got, want)
-		}
-	}
 }
 
 func TestApplyMarkedStyles(t *testing.T) {

@@ -10,6 +10,7 @@ require (
 	github.com/schollz/progressbar/v3 v3.19.0
 	github.com/signintech/gopdf v0.33.0
 	github.com/tdewolff/font v0.0.0-20260913163313-54f98bb59ee6
+	github.com/tdewolff/parse/v2 v2.8.16
 	github.com/urfave/cli/v2 v2.27.7
 	github.com/yuin/goldmark v1.8.5
 	golang.org/x/image v0.45.0
@@ -28,7 +29,6 @@ require (
 	github.com/pkg/errors v0.8.1 // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect
 	github.com/russross/blackfriday/v2 v2.1.0 // indirect
-	github.com/tdewolff/parse/v2 v2.8.16 // indirect
 	github.com/vincent-petithory/dataurl v1.0.0 // indirect
 	github.com/xrash/smetrics v0.0.0-20240521201337-686a1a2994c1 // indirect
 	golang.org/x/sys v0.50.0 // indirect

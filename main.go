@@ -123,6 +123,7 @@ func exportFlags() []cli.Flag {
 		&cli.StringFlag{Name: "bleed", Usage: "PDF bleed, e.g. 3mm"},
 		&cli.IntFlag{Name: "columns", Usage: "PDF body columns, 1 to 4"},
 		&cli.BoolFlag{Name: "vertical", Usage: "vertical writing (top to bottom, right to left)"},
+		&cli.StringFlag{Name: "epub-fonts", Usage: "EPUB font format: ttf (every reading system, Kindle conversion) or woff2 (smaller)", Value: "ttf"},
 		&cli.BoolFlag{Name: "marks", Usage: "PDF crop marks"},
 		&cli.IntFlag{Name: "pad", Usage: "pad the PDF with blank pages to a multiple of `N` (1: none)", Value: 2},
 		&cli.BoolFlag{Name: "one-per-page", Usage: "start every article on a new PDF page"},
@@ -158,6 +159,11 @@ func exportOptions(c *cli.Context, ver string) (export.Options, error) {
 	opt.PDF.ColophonAfterContents = c.Bool("colophon-after-contents")
 	opt.PDF.HanLatinSpace = !c.Bool("no-han-latin-space")
 	opt.EPUB.Version = ver
+	epubFonts, err := fonts.ParseFormat(c.String("epub-fonts"))
+	if err != nil {
+		return opt, usageError{fmt.Errorf("--epub-fonts: %w", err)}
+	}
+	opt.EPUB.Fonts = epubFonts
 	if c.IsSet("columns") && c.Int("columns") == 0 {
 		return opt, usageError{errors.New("--columns must be from 1 to 4")}
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -32,6 +33,7 @@ func TestUsageErrors(t *testing.T) {
 		{"export", "--format", "docx", minimal},
 		{"export", "--trim", "huge", minimal},
 		{"export", "--pad", "0", minimal},
+		{"export", "--epub-fonts", "otf", minimal},
 		{"export", minimal, "--out", "x"},
 	} {
 		status, _, stderr := qikan(args...)
@@ -120,6 +122,38 @@ func TestExportMinimal(t *testing.T) {
 		b, _ := os.ReadFile(filepath.Join(out2, name))
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s differs between two runs", name)
+		}
+	}
+}
+
+// TestExportEpubFonts: --epub-fonts chooses the format of the EPUB's fonts,
+// TrueType by default.
+func TestExportEpubFonts(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		ext  string
+	}{{nil, ".ttf"}, {[]string{"--epub-fonts", "woff2"}, ".woff2"}, {[]string{"--epub-fonts", "TTF"}, ".ttf"}} {
+		out := t.TempDir()
+		args := append(append([]string{"export", "--format", "epub", "--out", out}, tc.args...), minimal)
+		if status, _, stderr := qikan(args...); status != 0 {
+			t.Fatalf("qikan %q: %s", args, stderr)
+		}
+		zr, err := zip.OpenReader(filepath.Join(out, "minimal.epub"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fonts := 0
+		for _, f := range zr.File {
+			if strings.HasPrefix(f.Name, "EPUB/fonts/") {
+				fonts++
+				if filepath.Ext(f.Name) != tc.ext {
+					t.Errorf("qikan %q: %s, want %s fonts", args, f.Name, tc.ext)
+				}
+			}
+		}
+		zr.Close()
+		if fonts == 0 {
+			t.Errorf("qikan %q: no fonts", args)
 		}
 	}
 }

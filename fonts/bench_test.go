@@ -1,6 +1,8 @@
 package fonts
 
 import (
+	"bytes"
+	"compress/flate"
 	"path/filepath"
 	"testing"
 
@@ -129,6 +131,37 @@ func benchmarkSubset(b *testing.B, format Format) {
 
 func BenchmarkSubset3000TTF(b *testing.B)   { benchmarkSubset(b, TTF) }
 func BenchmarkSubset3000WOFF2(b *testing.B) { benchmarkSubset(b, WOFF2) }
+
+// benchmarkWebSubset makes a web subset of 3,000 characters of the
+// embedded serif, set in Simplified Chinese with a few in Japanese, and
+// reports its size and its size deflated as the EPUB's zip stores it.
+func benchmarkWebSubset(b *testing.B, format Format) {
+	f, err := NewLibrary().Default(Body)
+	if err != nil {
+		b.Fatal(err)
+	}
+	runes := sampleRunes(f, 3000)
+	text := NewText()
+	text.Add("zh-CN", string(runes))
+	text.Add("ja", string(runes[:300]))
+	b.ResetTimer()
+	var out []byte
+	for b.Loop() {
+		if out, err = WebSubset(f, text, format); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(len(out)), "bytes")
+	var z bytes.Buffer
+	zw, _ := flate.NewWriter(&z, flate.BestCompression)
+	zw.Write(out)
+	zw.Close()
+	b.ReportMetric(float64(z.Len()), "deflated-bytes")
+}
+
+func BenchmarkWebSubset3000TTF(b *testing.B)   { benchmarkWebSubset(b, TTF) }
+func BenchmarkWebSubset3000WOFF2(b *testing.B) { benchmarkWebSubset(b, WOFF2) }
 
 func BenchmarkCheckSample(b *testing.B) {
 	iss, _, err := issue.Load(filepath.Join("..", "testdata", "dangyuanzhiyou-2025-03"))

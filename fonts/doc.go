@@ -25,9 +25,23 @@
 // per-character fallback chain (body → heading → embedded defaults);
 // Split cuts text into runs by covering face and Check lists what no face
 // covers, with the articles it appears in. A Usage collects the characters
-// each face sets, and Subset writes just those glyphs as TrueType (for the
-// PDF) or WOFF2 (for the EPUB; WOFF2 subsets keep the vertical alternates
-// of punctuation for vertical-rl text).
+// each face sets.
+//
+// Two subsetters serve the two outputs. Subset (ttsubset.go) writes the
+// glyphs of some characters, numbered anew, as TrueType without layout
+// tables: a PDF draws glyphs by number and needs nothing else. WebSubset
+// (webfont.go) writes a font for reading systems, which shape the text
+// themselves: it keeps every glyph ID of the face (the outlines of the
+// glyphs it does not need removed), the spaces, and the GSUB/GPOS lookups
+// of the features reading systems apply (halt, chws, palt, vert, locl,
+// kern, …), pruned to the kept glyphs; the kept glyphs include everything
+// those lookups reach from the text's characters in the text's languages
+// (a Text records characters by language), so that a ja article gets its
+// locl forms and vertical text its vert forms. The layout tables are read
+// and written here (otlayout.go, otgsub.go, otgpos.go, otcontext.go,
+// otcommon.go: a bounds-checked reader with a work budget, behind
+// recover; otpack.go: the offset packer), because no Go library writes
+// them; a table that does not read is left out of the subset.
 //
 // Fonts are parsed with the table parsers of github.com/go-text/typesetting
 // (table by table: a face needs metrics, not every outline parsed). The

@@ -1,6 +1,9 @@
 package fonts
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Format is the file format of a subset font.
 type Format int
@@ -20,6 +23,18 @@ func (f Format) String() string {
 		return "woff2"
 	}
 	return fmt.Sprintf("Format(%d)", int(f))
+}
+
+// ParseFormat returns the format named by s: "ttf" (or "truetype") or
+// "woff2", in any case.
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "ttf", "truetype":
+		return TTF, nil
+	case "woff2":
+		return WOFF2, nil
+	}
+	return 0, fmt.Errorf("unknown font format %q (use ttf or woff2)", s)
 }
 
 // Subset returns a font holding the glyphs of runes that the face maps

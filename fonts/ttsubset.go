@@ -18,54 +18,99 @@ import (
 // hinting instructions (the hinting tables do not travel with a subset, and
 // instructions calling into a missing fpgm are worse than none).
 
+// ttFont is a standalone TrueType font read for subsetting.
+type ttFont struct {
+	tabs []sfntTable
+	n    int      // glyphs
+	loca []uint32 // n+1 offsets into glyf
+	glyf []byte
+}
+
+func (t *ttFont) get(tag string) []byte { return tableData(t.tabs, tag) }
+
+// readTTFont reads the tables of data a subset needs.
+func readTTFont(data []byte) (*ttFont, error) {
+	_, tabs, err := readTables(data, 0)
+	if err != nil {
+		return nil, err
+	}
+	t := &ttFont{tabs: tabs}
+	head, maxp, hhea := t.get("head"), t.get("maxp"), t.get("hhea")
+	if len(head) < 54 || len(maxp) < 6 || len(hhea) < 36 {
+		return nil, errors.New("head, maxp or hhea table missing or short")
+	}
+	t.n = int(binary.BigEndian.Uint16(maxp[4:]))
+	t.glyf = t.get("glyf")
+	t.loca, err = locaOffsets(t.get("loca"), t.n, binary.BigEndian.Uint16(head[50:]) == 1, len(t.glyf))
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// outline returns the glyf data of glyph g (empty for none).
+func (t *ttFont) outline(g uint16) []byte {
+	if int(g) >= t.n {
+		return nil
+	}
+	return t.glyf[t.loca[g]:t.loca[g+1]]
+}
+
+// addComponents adds .notdef and the components of composite glyphs to
+// keep (n entries).
+func (t *ttFont) addComponents(keep []bool) {
+	done := make([]bool, t.n)
+	var visit func(g uint16, depth int)
+	visit = func(g uint16, depth int) {
+		if int(g) >= t.n || done[g] {
+			return
+		}
+		done[g], keep[g] = true, true
+		if depth < 16 { // deeper nesting is corrupt (or hostile)
+			forComponents(t.outline(g), func(_ int, component uint16) { visit(component, depth+1) })
+		}
+	}
+	keep[0] = true
+	for g, k := range keep {
+		if k {
+			visit(uint16(g), 0)
+		}
+	}
+}
+
 // subsetTables returns the tables of a subset of the standalone TrueType
 // font data holding glyphs (old glyph IDs; .notdef and the components of
 // composite glyphs are added) and mapping each rune of cmap to its glyph.
 // order lists the kept old glyph IDs in the order of the subset: the new
 // ID of order[i] is i.
 func subsetTables(data []byte, glyphs []uint16, cmap map[rune]uint16) (tables []sfntTable, order []uint16, err error) {
-	_, tabs, err := readTables(data, 0)
+	t, err := readTTFont(data)
 	if err != nil {
 		return nil, nil, err
 	}
-	get := func(tag string) []byte { return tableData(tabs, tag) }
-	be := binary.BigEndian
-	head, maxp, hhea, hmtx := get("head"), get("maxp"), get("hhea"), get("hmtx")
-	if len(head) < 54 || len(maxp) < 6 || len(hhea) < 36 {
-		return nil, nil, errors.New("head, maxp or hhea table missing or short")
-	}
-	n := int(be.Uint16(maxp[4:]))
-	loca, err := locaOffsets(get("loca"), n, be.Uint16(head[50:]) == 1, len(get("glyf")))
-	if err != nil {
-		return nil, nil, err
-	}
-	glyf := get("glyf")
-	outline := func(g uint16) []byte {
-		if int(g) >= n {
-			return nil
-		}
-		return glyf[loca[g]:loca[g+1]]
-	}
-
-	// The glyphs kept: those asked for, .notdef and every component.
-	keep := make([]bool, n)
-	var visit func(g uint16, depth int)
-	visit = func(g uint16, depth int) {
-		if int(g) >= n || keep[g] {
-			return
-		}
-		keep[g] = true
-		if depth < 16 { // deeper nesting is corrupt (or hostile)
-			forComponents(outline(g), func(_ int, component uint16) { visit(component, depth+1) })
-		}
-	}
-	visit(0, 0)
+	keep := make([]bool, t.n)
 	for _, g := range glyphs {
-		visit(g, 0)
+		if int(g) < t.n {
+			keep[g] = true
+		}
 	}
-	newID := make([]uint16, n)
+	t.addComponents(keep)
+	tables, order, err = t.glyphTables(keep, cmap, false)
+	return tables, order, err
+}
+
+// glyphTables returns the tables of a subset holding the glyphs of keep
+// (which must hold .notdef and the components of its composites) and
+// mapping each rune of cmap to its glyph. The kept glyphs are numbered
+// anew, in their order in the font, unless retain is set: then every glyph
+// keeps its ID and those not kept are left empty, with their advances but
+// side bearings of 0. order lists the old glyph IDs in the order of the
+// subset: the new ID of order[i] is i.
+func (t *ttFont) glyphTables(keep []bool, cmap map[rune]uint16, retain bool) (tables []sfntTable, order []uint16, err error) {
+	be := binary.BigEndian
+	newID := make([]uint16, t.n)
 	for g, k := range keep {
-		if k {
+		if k || retain {
 			newID[g] = uint16(len(order))
 			order = append(order, uint16(g))
 		}
@@ -74,68 +119,41 @@ func subsetTables(data []byte, glyphs []uint16, cmap map[rune]uint16) (tables []
 	// glyf and loca (long offsets), outlines 4-byte aligned.
 	size := 0
 	for _, g := range order {
-		size += len(outline(g)) + 3
+		if keep[g] {
+			size += len(t.outline(g)) + 3
+		}
 	}
 	newGlyf := make([]byte, 0, size)
 	newLoca := make([]byte, 0, 4*(len(order)+1))
 	for _, g := range order {
 		newLoca = be.AppendUint32(newLoca, uint32(len(newGlyf)))
-		newGlyf = appendOutline(newGlyf, outline(g), newID)
+		if !keep[g] {
+			continue
+		}
+		newGlyf = appendOutline(newGlyf, t.outline(g), newID)
 		for len(newGlyf)%4 != 0 {
 			newGlyf = append(newGlyf, 0)
 		}
 	}
 	newLoca = be.AppendUint32(newLoca, uint32(len(newGlyf)))
 
-	// hmtx: long metrics up to the last change of advance, then side
-	// bearings.
-	long := int(be.Uint16(hhea[34:]))
-	metric := func(g uint16) (adv uint16, lsb uint16) {
-		i := min(int(g), long-1)
-		if i >= 0 && 4*i+4 <= len(hmtx) {
-			adv = be.Uint16(hmtx[4*i:])
-		}
-		switch j := 4*long + 2*(int(g)-long); {
-		case int(g) < long && 4*int(g)+4 <= len(hmtx):
-			lsb = be.Uint16(hmtx[4*int(g)+2:])
-		case int(g) >= long && j >= 0 && j+2 <= len(hmtx):
-			lsb = be.Uint16(hmtx[j:])
-		}
-		return adv, lsb
-	}
-	newLong := len(order)
-	for newLong > 1 {
-		a, _ := metric(order[newLong-1])
-		b, _ := metric(order[newLong-2])
-		if a != b {
-			break
-		}
-		newLong--
-	}
-	var newHmtx []byte
-	for i, g := range order {
-		adv, lsb := metric(g)
-		if i < newLong {
-			newHmtx = be.AppendUint16(newHmtx, adv)
-		}
-		newHmtx = be.AppendUint16(newHmtx, lsb)
-	}
-
-	newHead := slices.Clone(head)
+	hhea := t.get("hhea")
+	newHmtx, newLong := subsetMetrics(t.get("hmtx"), int(be.Uint16(hhea[34:])), order, keep)
+	newHead := slices.Clone(t.get("head"))
 	be.PutUint16(newHead[50:], 1) // indexToLocFormat: long
-	newMaxp := slices.Clone(maxp)
+	newMaxp := slices.Clone(t.get("maxp"))
 	be.PutUint16(newMaxp[4:], uint16(len(order)))
 	newHhea := slices.Clone(hhea)
 	be.PutUint16(newHhea[34:], uint16(newLong))
 	post := make([]byte, 32) // version 3: no glyph names
-	if p := get("post"); len(p) >= 32 {
+	if p := t.get("post"); len(p) >= 32 {
 		copy(post[4:], p[4:32])
 	}
 	be.PutUint32(post, 0x00030000)
 
 	mapped := make(map[rune]uint16, len(cmap))
 	for r, g := range cmap {
-		if int(g) < n && keep[g] {
+		if int(g) < t.n && keep[g] {
 			mapped[r] = newID[g]
 		}
 	}
@@ -148,13 +166,55 @@ func subsetTables(data []byte, glyphs []uint16, cmap map[rune]uint16) (tables []
 		{"cmap", newCmap}, {"glyf", newGlyf}, {"head", newHead}, {"hhea", newHhea},
 		{"hmtx", newHmtx}, {"loca", newLoca}, {"maxp", newMaxp}, {"post", post},
 	}
-	if name := subsetNames(get("name"), keptName); name != nil {
+	if name := subsetNames(t.get("name"), keptName); name != nil {
 		tables = append(tables, sfntTable{"name", name})
 	}
-	if os2 := get("OS/2"); os2 != nil {
+	if os2 := t.get("OS/2"); os2 != nil {
 		tables = append(tables, sfntTable{"OS/2", os2})
 	}
 	return tables, order, nil
+}
+
+// subsetMetrics returns an hmtx (or vmtx) table for the glyphs of order
+// (old IDs in subset order) from the font's table with long long metrics,
+// and its number of long metrics: long metrics up to the last change of
+// advance, then side bearings. Glyphs not in keep get a side bearing of 0.
+func subsetMetrics(mtx []byte, long int, order []uint16, keep []bool) ([]byte, int) {
+	be := binary.BigEndian
+	metric := func(g uint16) (adv uint16, bearing uint16) {
+		i := min(int(g), long-1)
+		if i >= 0 && 4*i+4 <= len(mtx) {
+			adv = be.Uint16(mtx[4*i:])
+		}
+		if !keep[g] {
+			return adv, 0
+		}
+		switch j := 4*long + 2*(int(g)-long); {
+		case int(g) < long && 4*int(g)+4 <= len(mtx):
+			bearing = be.Uint16(mtx[4*int(g)+2:])
+		case int(g) >= long && j >= 0 && j+2 <= len(mtx):
+			bearing = be.Uint16(mtx[j:])
+		}
+		return adv, bearing
+	}
+	newLong := len(order)
+	for newLong > 1 {
+		a, _ := metric(order[newLong-1])
+		b, _ := metric(order[newLong-2])
+		if a != b {
+			break
+		}
+		newLong--
+	}
+	out := make([]byte, 0, 2*len(order)+2*newLong)
+	for i, g := range order {
+		adv, bearing := metric(g)
+		if i < newLong {
+			out = be.AppendUint16(out, adv)
+		}
+		out = be.AppendUint16(out, bearing)
+	}
+	return out, newLong
 }
 
 // locaOffsets reads the n+1 glyph offsets of loca. An offset out of order

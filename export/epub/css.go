@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/lang"
 )
 
@@ -15,6 +16,7 @@ type fontFile struct {
 	family string // CSS font-family
 	class  string // CSS class of spans set in this face
 	weight int
+	format fonts.Format
 	// data waits for the subset, which is made while the rest of the
 	// publication is assembled.
 	data func() ([]byte, error)
@@ -25,13 +27,21 @@ type fontFile struct {
 // that works on small e-ink screens. body and heading are the CSS font
 // families of the role faces ("" when the face sets nothing). rules are
 // the issue language's: paragraphs take its first-line indent; text in a
-// language that keeps words whole (Korean) gets word-break: keep-all.
+// language that keeps words whole (Korean) gets word-break: keep-all. Font
+// families are given to the root (the body face), to code and kbd
+// (monospace, then the body face) and to the classes of the faces, nowhere
+// else: the markup puts those classes where text is set in another face,
+// and records every character for the face that sets it (see markup).
 func stylesheet(files []fontFile, body, heading string, rules *lang.Lang, vertical bool) string {
 	var b strings.Builder
 	b.WriteString("@charset \"UTF-8\";\n")
 	for _, f := range files {
-		fmt.Fprintf(&b, "@font-face { font-family: %q; src: url(\"../fonts/%s\") format(\"woff2\"); font-weight: %d; font-style: normal; }\n",
-			f.family, f.name, f.weight)
+		format := "truetype"
+		if f.format == fonts.WOFF2 {
+			format = "woff2"
+		}
+		fmt.Fprintf(&b, "@font-face { font-family: %q; src: url(\"../fonts/%s\") format(%q); font-weight: %d; font-style: normal; }\n",
+			f.family, f.name, format, f.weight)
 	}
 	for _, f := range files {
 		fmt.Fprintf(&b, ".%s { font-family: %q; }\n", f.class, f.family)
@@ -57,17 +67,17 @@ func stylesheet(files []fontFile, body, heading string, rules *lang.Lang, vertic
 	fmt.Fprintf(&b, `
 html { font-family: %[1]s; }
 h1, h2, h3, h4, h5, h6, .section-title, .section-title-en, .subtitle, .masthead, .issue-label, .toc-section {
-  font-family: %[2]s; font-weight: %[3]s; }
+  font-weight: %[2]s; }
 body {
   margin: 0 0.6em; margin-block: 0; margin-inline: 0.6em; line-height: 1.8; text-align: justify;
   line-break: strict; -webkit-line-break: strict; -epub-line-break: strict;
   word-break: normal; overflow-wrap: break-word;
   text-spacing-trim: normal; text-autospace: normal; hanging-punctuation: allow-end;
 }
-p { margin: 0; text-indent: %[4]gem; }
-p.lines { text-indent: 0; padding-left: %[4]gem; padding-inline-start: %[4]gem; }
+p { margin: 0; text-indent: %[3]gem; }
+p.lines { text-indent: 0; padding-left: %[3]gem; padding-inline-start: %[3]gem; }
 a { color: inherit; text-decoration: none; }
-:lang(zh) em, :lang(ja) em, :lang(ko) em { font-style: normal; font-family: %[2]s; }
+em.cjk { font-style: normal; }
 h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
 h1 { font-size: 1.45em; line-height: 1.4; margin: 0.8em 0 0.4em; margin-block: 0.8em 0.4em; text-align: center; }
 h2 { font-size: 1.15em; line-height: 1.5; margin: 1.2em 0 0.5em; margin-block: 1.2em 0.5em; }
@@ -137,7 +147,7 @@ nav ol { list-style: none; margin: 0; padding-left: 1.5em; padding-inline-start:
 nav > ol { padding-left: 0; padding-inline-start: 0; }
 nav li { margin: 0.25em 0; margin-block: 0.25em; }
 .tcy { text-combine-upright: all; -webkit-text-combine: horizontal; -epub-text-combine: horizontal; }
-`, family(body, "serif"), family(heading, "sans-serif"), headingWeight, rules.Indent)
+`, family(body, "serif"), headingWeight, rules.Indent)
 	for _, l := range lang.All() {
 		if l.KeepAll {
 			primary, _, _ := strings.Cut(l.Tag, "-")

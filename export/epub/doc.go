@@ -25,11 +25,18 @@
 // into a private temporary directory — and its HTTP client has a transport
 // that refuses every request.
 //
-// Fonts: each face of the fonts.Set that sets some character is embedded
-// as a WOFF2 subset holding only the characters it sets (fonts.Subset), and
-// characters that only a fallback face covers are wrapped in a span of
-// that face (fonts.Set.Split), so the reader shows the same faces as the
-// PDF.
+// Fonts: the markup (xhtml.go) decides the face of every character and
+// records it, by language, for that face's subset: the style sheet gives
+// font families only to the root (the body face), to code and to one
+// class per face, and the markup puts a face's class on every element or
+// span set in a face other than its parent's (headings, CJK emphasis,
+// characters only a fallback face covers; fonts.Set.Split), so the text
+// and the subsets cannot disagree. Each face that sets some character is
+// embedded as a web subset (fonts.WebSubset: the characters, the spaces,
+// and the layout features reading systems use — halt, chws, palt, vert,
+// locl, kern… — under the face's own glyph IDs), as TrueType by default
+// (every reading system and Calibre's AZW3 conversion keep it; WOFF2,
+// Options.Fonts, is dropped by that conversion).
 //
 // The cover image is the cover design of package cover (the one the PDF
 // draws) rasterised at 1600 × 2400 pixels with golang.org/x/image (cover.go):

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -30,6 +29,11 @@ type Options struct {
 	// Vertical sets the text vertical-rl with the spine right to left. It
 	// is also on when the print.writing is vertical.
 	Vertical bool
+	// Fonts is the format of the embedded fonts: fonts.TTF (the zero
+	// value; TrueType, which every EPUB reading system and Calibre's
+	// conversions accept) or fonts.WOFF2 (about a third smaller, but
+	// dropped by Calibre's AZW3/MOBI conversion and older readers).
+	Fonts fonts.Format
 }
 
 // Stats describe a written EPUB.
@@ -163,7 +167,7 @@ func (b *book) render() error {
 		}
 		if len(sec.Articles) == 0 {
 			// A section without articles still gets its header.
-			m := b.newMarkup()
+			m := b.newMarkup(b.lang)
 			b.sectionHead(m, sec, secID, "")
 			articles = append(articles, page{name: secID, title: item.title, lang: b.lang, body: m.buf.Bytes()})
 			item.href = "xhtml/" + secID + ".xhtml#" + secID
@@ -211,28 +215,23 @@ func (b *book) render() error {
 	b.ncxDoc = b.ncxDocument()
 
 	// Fonts: a subset of each face with the characters it sets. The faces
-	// are subset in parallel (WOFF2's Brotli is most of the work) while
-	// the container is assembled: only the zip writer waits for them.
+	// are subset in parallel while the container is assembled: only the
+	// zip writer waits for them.
 	var body, heading string
 	for i, f := range b.faces.Faces() {
-		used := b.use[f]
-		if len(used) == 0 {
+		text := b.use[f]
+		if text == nil || text.Len() == 0 {
 			continue
 		}
-		runes := make([]rune, 0, len(used))
-		for r := range used {
-			runes = append(runes, r)
-		}
-		slices.Sort(runes)
 		done := make(chan struct{})
 		var data []byte
 		var err error
 		go func() {
 			defer close(done)
-			data, err = fonts.Subset(f, runes, fonts.WOFF2)
+			data, err = fonts.WebSubset(f, text, b.opt.Fonts)
 		}()
-		file := fontFile{name: fmt.Sprintf("f%d.woff2", i), family: b.family[f], class: b.class[f], weight: f.Weight(),
-			data: func() ([]byte, error) { <-done; return data, err }}
+		file := fontFile{name: fmt.Sprintf("f%d.%s", i, b.opt.Fonts), family: b.family[f], class: b.class[f], weight: f.Weight(),
+			format: b.opt.Fonts, data: func() ([]byte, error) { <-done; return data, err }}
 		b.fontFiles = append(b.fontFiles, file)
 		if f == b.faces.Face(fonts.Body) {
 			body = file.family

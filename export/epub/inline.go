@@ -3,6 +3,7 @@ package epub
 import (
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/lang"
 )
 
 // styleTags maps the model's inline styles to the XHTML elements that say
@@ -31,8 +32,22 @@ func (b *book) inlines(m *markup, role fonts.Role, runs []issue.Inline) {
 		if href != "" {
 			m.open("a", "href", href)
 		}
+		inner := role
 		for _, t := range styleTags {
-			if r.Style&t.style != 0 {
+			if r.Style&t.style == 0 {
+				continue
+			}
+			switch {
+			case t.style == issue.Emphasis && lang.For(m.cur().lang).CJK():
+				// Chinese, Japanese and Korean emphasis is set upright in
+				// the heading face, as in the PDF; other languages' is
+				// italic.
+				m.openIn("em", fonts.Heading, "class", "cjk")
+				inner = fonts.Heading
+			case t.style == issue.Keyboard:
+				m.openMono("kbd")
+				inner = fonts.Body
+			default:
 				m.open(t.tag)
 			}
 		}
@@ -40,24 +55,24 @@ func (b *book) inlines(m *markup, role fonts.Role, runs []issue.Inline) {
 		case r.Image != nil:
 			b.inlineImage(m, r)
 		case r.Style&issue.CodeSpan != 0:
-			m.open("code")
-			m.verbatim(role, r.Text)
+			m.openMono("code")
+			m.verbatim(fonts.Body, r.Text)
 			m.close("code")
 		case r.Ruby != "":
 			m.open("ruby")
-			m.verbatim(role, r.Text)
+			m.verbatim(inner, r.Text)
 			m.open("rp")
-			m.verbatim(role, "(")
+			m.verbatim(inner, "(")
 			m.close("rp")
 			m.open("rt")
-			m.verbatim(role, r.Ruby)
+			m.verbatim(inner, r.Ruby)
 			m.close("rt")
 			m.open("rp")
-			m.verbatim(role, ")")
+			m.verbatim(inner, ")")
 			m.close("rp")
 			m.close("ruby")
 		default:
-			m.text(role, r.Text)
+			m.text(inner, r.Text)
 		}
 		for i := len(styleTags) - 1; i >= 0; i-- {
 			if r.Style&styleTags[i].style != 0 {

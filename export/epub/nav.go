@@ -31,7 +31,7 @@ func htmlStart(b *bytes.Buffer, lang, class string) {
 // their articles), the landmarks and the page list, with headings in the
 // publication's language.
 func (b *book) navDocument() []byte {
-	m := b.newMarkup()
+	m := b.newMarkup(b.lang)
 	m.tcy = false // the reading system lays the navigation out itself
 	m.buf.WriteString(xhtmlHead)
 	htmlStart(&m.buf, b.lang, "page-nav")

@@ -41,14 +41,16 @@ type pageTarget struct {
 	href string
 }
 
-// newMarkup returns a writer for one document.
-func (b *book) newMarkup() *markup {
-	return &markup{faces: b.faces, class: b.class, use: b.use, tcy: b.vertical}
+// newMarkup returns a writer for one document in the language tag; its
+// root (the html element) is in the body face, as the style sheet says.
+func (b *book) newMarkup(tag string) *markup {
+	return &markup{faces: b.faces, class: b.class, use: b.use, tcy: b.vertical,
+		root: context{lang: tag, face: b.faces.Face(fonts.Body)}}
 }
 
 // coverPage is the cover document: the cover image on its own.
 func (b *book) coverPage(img *media, alt string) page {
-	m := b.newMarkup()
+	m := b.newMarkup(b.lang)
 	m.open("section", "class", "cover", "epub:type", "cover")
 	m.nl()
 	m.void("img", "src", "../images/"+img.name, "alt", xmlText(alt), "role", "doc-cover")
@@ -61,7 +63,7 @@ func (b *book) coverPage(img *media, alt string) page {
 // highlights and every section with its articles and print pages.
 func (b *book) contentsPage() page {
 	iss := b.iss
-	m := b.newMarkup()
+	m := b.newMarkup(b.lang)
 	m.open("section", "class", "titlepage", "epub:type", "titlepage")
 	m.nl()
 	m.elem("h1", fonts.Heading, iss.Title, "class", "masthead")
@@ -156,7 +158,7 @@ func (b *book) colophonPage() (page, bool) {
 	if len(rows) == 0 {
 		return page{}, false
 	}
-	m := b.newMarkup()
+	m := b.newMarkup(b.lang)
 	m.open("section", "class", "colophon", "epub:type", "colophon", "role", "doc-colophon", "aria-labelledby", "colophon-title")
 	m.nl()
 	m.elem("h1", fonts.Heading, b.words.Colophon, "id", "colophon-title")
@@ -198,7 +200,7 @@ func (b *book) articlePage(a *issue.Article, name string, head *issue.Section, h
 	if a.Language != "" {
 		lang = cleanLang(a.Language)
 	}
-	m := b.newMarkup()
+	m := b.newMarkup(lang)
 	if pageID != "" {
 		pg := itoa(a.Page)
 		m.void("span", "id", pageID, "epub:type", "pagebreak", "role", "doc-pagebreak", "title", pg, "aria-label", pg)
@@ -288,7 +290,7 @@ func (b *book) blocks(m *markup, blocks []issue.Block) {
 			m.close("p")
 		case *issue.Heading:
 			tag := "h" + itoa(min(max(blk.Level, 2), 6))
-			m.open(tag)
+			m.openIn(tag, fonts.Heading)
 			b.inlines(m, fonts.Heading, blk.Inlines)
 			m.close(tag)
 		case *issue.Quote:
@@ -304,7 +306,7 @@ func (b *book) blocks(m *markup, blocks []issue.Block) {
 			b.figure(m, blk)
 		case *issue.Code:
 			m.open("pre")
-			m.open("code", "class", codeClass(blk.Language))
+			m.openMono("code", "class", codeClass(blk.Language))
 			m.verbatim(fonts.Body, blk.Text)
 			m.close("code")
 			m.close("pre")

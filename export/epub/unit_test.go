@@ -267,24 +267,6 @@ func FuzzArticle(f *testing.F) {
 	})
 }
 
-// TestStylesheetEmphasis: emphasis in Chinese, Japanese and Korean text is
-// set in the heading face, never slanted (an oblique CJK glyph is a
-// synthesised distortion), as the PDF sets it; other languages keep the
-// reading system's italic.
-func TestStylesheetEmphasis(t *testing.T) {
-	files := []fontFile{{name: "f0.woff2", family: "qikan-f0", weight: 400}, {name: "f1.woff2", family: "qikan-f1", weight: 700}}
-	for _, vertical := range []bool{false, true} {
-		css := stylesheet(files, "qikan-f0", "qikan-f1", lang.For("zh-CN"), vertical)
-		rule := regexp.MustCompile(`(?m)^:lang\(zh\) em, :lang\(ja\) em, :lang\(ko\) em \{ font-style: normal; font-family: "qikan-f1"`)
-		if !rule.MatchString(css) {
-			t.Errorf("vertical=%v: no CJK emphasis rule in\n%s", vertical, css)
-		}
-		if strings.Contains(css, "em { font-style: italic") {
-			t.Error("emphasis made italic")
-		}
-	}
-}
-
 // TestContrast: every text colour of the style sheet has a contrast ratio
 // of at least 4.5:1 (WCAG 2.1 AA, 1.4.3) on the page's white and on every
 // background the sheet sets (table headers, mark), in both writing modes.
@@ -373,7 +355,7 @@ func TestSmallScreenMarkup(t *testing.T) {
 		{want: `<p>正文段落。</p>`},
 	} {
 		b := newBook(&issue.Issue{Title: "刊"}, set, Options{})
-		m := b.newMarkup()
+		m := b.newMarkup(b.lang)
 		b.blocks(m, blocks)
 		got := regexp.MustCompile(`<span class="f\d">([^<]*)</span>`).ReplaceAllString(m.buf.String(), "$1")
 		if tc.want != "" && !strings.Contains(got, tc.want) {
@@ -385,7 +367,7 @@ func TestSmallScreenMarkup(t *testing.T) {
 	}
 	// The third column holds a long cell: it wraps.
 	b := newBook(&issue.Issue{Title: "刊"}, set, Options{})
-	m := b.newMarkup()
+	m := b.newMarkup(b.lang)
 	b.blocks(m, blocks[:1])
 	if n := strings.Count(m.buf.String(), `class="nw"`) + strings.Count(m.buf.String(), `class="right nw"`); n != 6 {
 		t.Errorf("%d cells kept on one line, want 6 (two short columns of three cells)", n)

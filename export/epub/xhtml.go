@@ -11,42 +11,105 @@ import (
 	"github.com/qikan-dev/qikan/fonts"
 )
 
-// glyphUse collects, for each face, the characters set in it.
-type glyphUse map[*fonts.Face]map[rune]struct{}
+// glyphUse collects, for each face, the text set in it, by language:
+// the subset of each face holds its characters with the regional forms of
+// their languages (fonts.WebSubset).
+type glyphUse map[*fonts.Face]*fonts.Text
 
-func (u glyphUse) add(f *fonts.Face, s string) {
-	set := u[f]
-	if set == nil {
-		set = map[rune]struct{}{}
-		u[f] = set
+func (u glyphUse) add(f *fonts.Face, lang, s string) {
+	t := u[f]
+	if t == nil {
+		t = fonts.NewText()
+		u[f] = t
 	}
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			set[r] = struct{}{}
-		}
-	}
+	t.Add(lang, s)
 }
 
 // markup writes XHTML. Element and attribute names come from this
 // package's code; every attribute value and text goes through escaping.
-// Text is split by face (fonts.Set.Split): a run set in a face other than
-// the role's own is wrapped in a span of that face's class, and the
-// characters are recorded in use for subsetting.
+//
+// The markup decides the face of every character, and records it in use,
+// in one place: each open element has a language (its lang attribute, or
+// its parent's) and a face (the face its CSS font-family gives it). The
+// style sheet gives faces by class only (.f0, .f1, …, one per face), to
+// the root (the body face) and to code (monospace, then the body face);
+// an element opened in a role (openIn) whose face differs from its
+// parent's gets the face's class. Text is split by face
+// (fonts.Set.Split): a run set in a face other than the element's is
+// wrapped in a span of that face's class. So the subsets and the text
+// cannot disagree: whatever character the reading system sets in a face,
+// the markup recorded for that face's subset.
 type markup struct {
-	buf   bytes.Buffer
-	faces *fonts.Set
-	class map[*fonts.Face]string // CSS class of each face
-	use   glyphUse
-	tcy   bool // wrap short digit runs in tate-chu-yoko spans
+	buf    bytes.Buffer
+	faces  *fonts.Set
+	class  map[*fonts.Face]string // CSS class of each face
+	use    glyphUse
+	tcy    bool    // wrap short digit runs in tate-chu-yoko spans
+	root   context // the html element
+	opened []context
+}
+
+// context is the language and face of an open element.
+type context struct {
+	lang string
+	face *fonts.Face
+}
+
+// cur is the context of the innermost open element.
+func (m *markup) cur() context {
+	if n := len(m.opened); n > 0 {
+		return m.opened[n-1]
+	}
+	return m.root
 }
 
 // open writes a start tag; attrs are name, value pairs. An attribute with
-// an empty value is left out.
+// an empty value is left out. The element is in its parent's face.
 func (m *markup) open(tag string, attrs ...string) {
+	m.push(tag, m.cur().face, attrs)
+}
+
+// openIn writes a start tag of an element set in the role's face: with
+// the face's class when its parent is in another face.
+func (m *markup) openIn(tag string, role fonts.Role, attrs ...string) {
+	f := m.faces.Face(role)
+	if f != m.cur().face {
+		attrs = withClass(attrs, m.class[f])
+	}
+	m.push(tag, f, attrs)
+}
+
+// openMono writes the start tag of a code or kbd element, which the style
+// sheet sets in monospace, then the body face, whatever its parent's face.
+func (m *markup) openMono(tag string, attrs ...string) {
+	m.push(tag, m.faces.Face(fonts.Body), attrs)
+}
+
+// push writes a start tag and opens the element's context.
+func (m *markup) push(tag string, face *fonts.Face, attrs []string) {
+	c := context{lang: m.cur().lang, face: face}
+	for i := 0; i+1 < len(attrs); i += 2 {
+		if attrs[i] == "lang" && attrs[i+1] != "" {
+			c.lang = attrs[i+1]
+		}
+	}
+	m.opened = append(m.opened, c)
 	m.buf.WriteByte('<')
 	m.buf.WriteString(tag)
 	m.attrs(attrs)
 	m.buf.WriteByte('>')
+}
+
+// withClass adds class to the class attribute of attrs.
+func withClass(attrs []string, class string) []string {
+	out := append([]string(nil), attrs...)
+	for i := 0; i+1 < len(out); i += 2 {
+		if out[i] == "class" && out[i+1] != "" {
+			out[i+1] += " " + class
+			return out
+		}
+	}
+	return append(out, "class", class)
 }
 
 // void writes an empty element, <img …/>.
@@ -70,8 +133,11 @@ func (m *markup) attrs(attrs []string) {
 	}
 }
 
-// close writes an end tag.
+// close writes an end tag and closes the element's context.
 func (m *markup) close(tag string) {
+	if n := len(m.opened); n > 0 {
+		m.opened = m.opened[:n-1]
+	}
 	m.buf.WriteString("</")
 	m.buf.WriteString(tag)
 	m.buf.WriteByte('>')
@@ -80,9 +146,10 @@ func (m *markup) close(tag string) {
 // nl writes a line break between block elements (readability only).
 func (m *markup) nl() { m.buf.WriteByte('\n') }
 
-// elem writes <tag attrs>text</tag> with text in the role's faces.
+// elem writes <tag attrs>text</tag>, the element and its text in the
+// role's faces.
 func (m *markup) elem(tag string, role fonts.Role, text string, attrs ...string) {
-	m.open(tag, attrs...)
+	m.openIn(tag, role, attrs...)
 	m.text(role, text)
 	m.close(tag)
 }
@@ -99,11 +166,12 @@ func (m *markup) write(role fonts.Role, s string, tcy bool) {
 	if s == "" {
 		return
 	}
-	own := m.faces.Face(role)
+	c := m.cur()
+	own := c.face
 	for _, seg := range m.faces.Split(role, s) {
-		m.use.add(seg.Face, seg.Text)
+		m.use.add(seg.Face, c.lang, seg.Text)
 		if seg.Face != own {
-			m.open("span", "class", m.class[seg.Face])
+			m.push("span", seg.Face, []string{"class", m.class[seg.Face]})
 		}
 		if tcy {
 			m.tateChuYoko(seg.Text)

@@ -38,6 +38,9 @@
 // character classes; the language table (package lang) says which
 // punctuation style and kinsoku a language uses.
 //
+// Options.Looseness sets a paragraph a line longer or shorter than its
+// best breaking, as TeX's \looseness, for page make-up.
+//
 // Headline breaks titles, subheads and contents entries as an editor
 // would: at the spaces between their phrases first (a space with CJK on
 // both sides), then balanced, never leaving a turnover of one to three

@@ -15,10 +15,12 @@ import (
 // A phrase space is white space with a CJK character on both sides (or an
 // ideographic space): it separates clauses, as in 促进区域协调发展 更好建设美丽新疆.
 // Spaces next to Latin letters separate words and are ordinary break
-// opportunities. When the phrases fit the measure in at most one line
-// more than breaking anywhere would take, the title breaks only at phrase
-// spaces (the space at a break disappears); a phrase wider than the
-// measure is itself broken and balanced. Otherwise the whole title is
+// opportunities. Consecutive phrases share a line where they fit; phrases
+// wider than the measure are broken inside and balanced. Of the ways to
+// group the phrases, the one of least cost is taken: each line costs, each
+// break inside a phrase costs more (an editor sets one line more rather
+// than cut a phrase), a line of three characters or fewer costs much
+// more; then the most even lines win. A title without phrase spaces is
 // broken as a paragraph and balanced: set at the narrowest width that
 // keeps its number of lines.
 //
@@ -34,33 +36,15 @@ func Headline(runs []Run, opt Options) []Line {
 		return whole
 	}
 	h := newHeadRuns(runs)
-	phrases := h.phrases()
-	if len(phrases) > 1 && len(phrases) <= maxPhrases {
-		lines := h.byPhrases(phrases, opt)
-		if n := len(lines); n <= len(whole) || n == len(whole)+1 && !shortLine(lines) {
-			return lines
-		}
+	if phrases := h.phrases(); len(phrases) > 1 && len(phrases) <= maxPhrases {
+		return h.byPhrases(phrases, opt)
 	}
 	return balance(runs, opt, len(whole))
 }
 
-// shortLine reports whether a line holds three characters or fewer.
-func shortLine(lines []Line) bool {
-	for _, l := range lines {
-		n := 0
-		for _, it := range l.Items {
-			n += utf8.RuneCountInString(it.Text)
-		}
-		if n <= 3 {
-			return true
-		}
-	}
-	return false
-}
-
 // maxPhrases bounds the phrases of a headline broken by phrase: a longer
 // text is not a title and is balanced as a paragraph.
-const maxPhrases = 24
+const maxPhrases = 12
 
 // hasForced reports whether a line ends at a hard break: such a title is
 // broken as its author asked.
@@ -201,69 +185,70 @@ func (h *headRuns) set(from, to int, opt Options, n int) []Line {
 	return lines
 }
 
-// byPhrases breaks the headline at phrase spaces only (a phrase wider
-// than the measure is broken and balanced): the fewest lines, then the
-// most even ones (no line of three characters or fewer, when that can be
-// helped).
+// Costs of a headline's breaking (see byPhrases): a line, a break inside
+// a phrase (an editor prefers one line more to a phrase cut in two), a
+// line of three characters or fewer.
+const (
+	headLineCost   = 1.0
+	headInnerCost  = 1.5
+	headShortCost  = 10.0
+	headSlackScale = 0.1 // the slack of the lines, squared, as a fraction of the measure
+)
+
+// byPhrases breaks the headline at its phrase spaces: consecutive phrases
+// share a line where they fit, and a group of phrases wider than the
+// measure is broken inside and balanced. The breaking of least cost is
+// chosen: lines, breaks inside phrases and short lines cost (see
+// headLineCost), then the most even lines.
 func (h *headRuns) byPhrases(ps []phrase, opt Options) []Line {
 	W := opt.Width
-	// width and lines of phrases i..j-1 on their own.
 	type group struct {
-		width float64
 		lines int
-		chars int
+		cost  float64
 	}
 	groups := make([][]group, len(ps))
 	for i := range ps {
 		groups[i] = make([]group, len(ps)+1)
 		for j := i + 1; j <= len(ps); j++ {
+			runs, _ := h.slice(ps[i].from, ps[j-1].to)
 			o := opt
 			o.Width = 1e9
-			runs, _ := h.slice(ps[i].from, ps[j-1].to)
+			one := Paragraph(runs, o)
 			g := group{lines: 1}
-			for _, l := range Paragraph(runs, o) {
-				g.width = math.Max(g.width, l.Width)
+			width := 0.0
+			if len(one) > 0 {
+				width = one[0].Width
 			}
-			for _, r := range runs {
-				g.chars += utf8.RuneCountInString(r.Text)
+			var lines []Line
+			if width > W+1e-6 {
+				lines = balance(runs, opt, len(Paragraph(runs, opt)))
+				g.lines = len(lines)
+			} else {
+				lines = one
 			}
-			if g.width > W+1e-6 {
-				if j > i+1 {
-					g.lines = -1 // phrases that do not fit together
-				} else {
-					g.lines = len(Paragraph(runs, opt)) // one phrase, broken
+			g.cost = headLineCost*float64(g.lines) + headInnerCost*float64(g.lines-1)
+			for _, l := range lines {
+				slack := (W - math.Min(l.Width, W)) / W
+				g.cost += headSlackScale * slack * slack
+				if shortLine([]Line{l}) {
+					g.cost += headShortCost
 				}
 			}
 			groups[i][j] = g
 		}
 	}
-	// best[j]: fewest lines, then least cost, for phrases 0..j-1.
-	type state struct {
-		lines int
-		cost  float64
-		from  int
-	}
-	best := make([]state, len(ps)+1)
+	best := make([]float64, len(ps)+1)
+	from := make([]int, len(ps)+1)
 	for j := 1; j <= len(ps); j++ {
-		best[j] = state{lines: math.MaxInt}
-		for i := 0; i < j; i++ {
-			g := groups[i][j]
-			if g.lines < 0 || best[i].lines == math.MaxInt {
-				continue
-			}
-			slack := (W - math.Min(g.width, W)) / W
-			cost := best[i].cost + slack*slack
-			if g.chars <= 3 && g.lines == 1 {
-				cost += 10 // a short turnover
-			}
-			lines := best[i].lines + g.lines
-			if lines < best[j].lines || lines == best[j].lines && cost < best[j].cost {
-				best[j] = state{lines, cost, i}
+		best[j] = math.Inf(1)
+		for i := range j {
+			if c := best[i] + groups[i][j].cost; c < best[j] {
+				best[j], from[j] = c, i
 			}
 		}
 	}
 	var cuts []int
-	for j := len(ps); j > 0; j = best[j].from {
+	for j := len(ps); j > 0; j = from[j] {
 		cuts = append(cuts, j)
 	}
 	var out []Line
@@ -279,4 +264,18 @@ func (h *headRuns) byPhrases(ps []phrase, opt Options) []Line {
 	}
 	out[len(out)-1].Break = BreakFinal
 	return out
+}
+
+// shortLine reports whether a line holds three characters or fewer.
+func shortLine(lines []Line) bool {
+	for _, l := range lines {
+		n := 0
+		for _, it := range l.Items {
+			n += utf8.RuneCountInString(it.Text)
+		}
+		if n <= 3 {
+			return true
+		}
+	}
+	return false
 }

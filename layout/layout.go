@@ -54,6 +54,12 @@ type Options struct {
 	Align         Align
 	HanLatinSpace bool // quarter-em gap between Han and Latin letters/digits
 	StrictKinsoku bool // ja: small kana and ー may not start a line
+	// Looseness asks for a paragraph that many lines longer (> 0) or
+	// shorter (< 0) than its best breaking, as TeX's \looseness: the
+	// make-up uses it to fill a column instead of leaving a widow, an
+	// orphan or a gap. It is ignored when no such breaking keeps every
+	// line within the measure and reasonably spaced.
+	Looseness int
 }
 
 // BreakKind tells why a line ended.

@@ -246,7 +246,7 @@ func (p *para) relax(sr *search, je, first int, all bool) bool {
 			// much as the paragraph's end does.
 			extra += widowDemerits
 		}
-		d := (linePenalty+b)*(linePenalty+b) + pen*pen + extra
+		d := (linePenalty+b)*(linePenalty+b) + pen*pen + extra - p.lineBonus
 		f := fitness(r)
 		for fs := 0; fs < nf; fs++ {
 			prev := sr.dem[is*nf+fs]

@@ -71,6 +71,10 @@ type para struct {
 	cumText                            []int32 // non-punctuation boxes
 
 	sc *scratch // where the arrays above come from
+
+	// lineBonus is taken off the demerits of every line: > 0 favours
+	// breakings of more lines, < 0 of fewer (Looseness).
+	lineBonus float64
 }
 
 // scratch holds the working arrays of one Paragraph call. They are garbage
@@ -120,8 +124,17 @@ func sized[T any](s []T, n int) []T {
 // Paragraph never panics; runs without a face are measured with 1 em for
 // wide and ½ em for other characters.
 func Paragraph(runs []Run, opt Options) []Line {
+	if opt.Looseness != 0 {
+		return loosen(runs, opt)
+	}
+	return paragraph(runs, opt, 0)
+}
+
+// paragraph is Paragraph with lineBonus taken off the demerits of every
+// line (see para.lineBonus).
+func paragraph(runs []Run, opt Options, lineBonus float64) []Line {
 	sc := scratchPool.Get().(*scratch)
-	p := &para{runs: runs, opt: opt, sc: sc}
+	p := &para{runs: runs, opt: opt, sc: sc, lineBonus: lineBonus}
 	defer func() {
 		if len(sc.text) <= maxPooled {
 			scratchPool.Put(sc)

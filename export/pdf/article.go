@@ -281,7 +281,12 @@ func (c *composer) blocks(parent *node, bs []issue.Block, w float64, st style, i
 		switch b := b.(type) {
 		case *issue.Paragraph:
 			p := parent.add("P")
-			lines := tagBlocks(c.gridLines(c.spans(p, b.Inlines, st), st, w, indent, justify), p)
+			spans := c.spans(p, b.Inlines, st)
+			lines := tagBlocks(c.gridLines(spans, st, w, indent, justify), p)
+			ps := &parSource{spans: spans, st: st, w: w, indent: indent, tag: p}
+			for i := range lines {
+				lines[i].par = ps
+			}
 			keepLines(lines)
 			out = append(out, lines...)
 		case *issue.Heading:
@@ -308,7 +313,12 @@ func (c *composer) blocks(parent *node, bs []issue.Block, w float64, st style, i
 // each one grid line high, the baselines of every size on the grid's
 // baseline.
 func (c *composer) gridLines(spans []span, st style, w, indent float64, align alignment) []block {
-	lines := c.textBlocks(spans, st, w, indent, align)
+	return c.gridBlocks(c.set.paragraph(spans, w, indent, align.layout()), st, w, align)
+}
+
+// gridBlocks turns set lines into grid lines (see gridLines).
+func (c *composer) gridBlocks(set []setLine, st style, w float64, align alignment) []block {
+	lines := c.lineBlocks(set, st, w, align)
 	shift := c.gridBase() - baseline(st)
 	for i := range lines {
 		b := &lines[i]
@@ -358,7 +368,7 @@ func (c *composer) quote(bq *node, q *issue.Quote, w float64, st style) []block 
 	out := make([]block, 0, len(inner))
 	for _, ib := range inner {
 		b := ib
-		b.texts, b.items = nil, nil
+		b.texts, b.items, b.par = nil, nil, nil
 		b.add(ib, indent, 0)
 		if ib.float == nil {
 			b.items = append(b.items, item{kind: fillItem, color: rgb{0xd8, 0xb8, 0xb0}, x: st.size * 0.5, y: 0, w: 2, h: ib.h})
@@ -444,7 +454,7 @@ func (c *composer) list(l *node, li *issue.List, w float64, st style) []block {
 		first := true
 		for _, ib := range inner {
 			b := ib
-			b.texts, b.items = nil, nil
+			b.texts, b.items, b.par = nil, nil, nil
 			b.add(ib, hang, 0)
 			if first && ib.float == nil {
 				first = false

@@ -50,7 +50,9 @@
 //     place; a longer table breaks between rows and repeats its header;
 //     the columns of an article's last page are balanced with no column
 //     holding a lone line or only the end matter, and an article's last
-//     lines wait for its last figures. Page numbers of the contents are
+//     lines wait for its last figures. Where a keep would leave the foot
+//     of a column of a full page empty, a paragraph of the page is set a
+//     line longer or shorter instead (widow.go, layout's Looseness). Page numbers of the contents are
 //     resolved once every page is composed. Composition also builds the
 //     logical structure (node in frame.go: Document → Sect → Art → H1, P,
 //     L, Table, Figure …) and tags every text and image with its element,

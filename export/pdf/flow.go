@@ -25,8 +25,11 @@ type block struct {
 	// text refers to. An anchor takes no room in the column; the float
 	// is placed at the top or foot of a column or of the page.
 	float *float
-	// line is the index of a text line in its paragraph.
+	// line is the index of a text line in its paragraph; par is set on
+	// the lines of a top-level paragraph, which the make-up may set again
+	// a line longer or shorter (see tighten).
 	line  int
+	par   *parSource
 	texts []textItem
 	items []item
 }
@@ -50,20 +53,27 @@ func (b *block) isText() bool { return b.kind == kindText }
 // text block between them. Floats met in a run that were not placed move
 // on to the next run.
 func (c *composer) flow(art string, blocks []block) {
+	af := &articleFlow{id: art, blocks: blocks}
 	var pending []*float
-	for i := 0; i < len(blocks) || len(pending) > 0; {
-		if i < len(blocks) && blocks[i].span && blocks[i].float == nil {
-			c.spanBlock(art, blocks[i])
+	for i := 0; i < len(af.blocks) || len(pending) > 0; {
+		if i < len(af.blocks) && af.blocks[i].span && af.blocks[i].float == nil {
+			c.spanBlock(art, af.blocks[i])
 			i++
 			continue
 		}
 		j := i
-		for j < len(blocks) && (!blocks[j].span || blocks[j].float != nil) {
+		for j < len(af.blocks) && (!af.blocks[j].span || af.blocks[j].float != nil) {
 			j++
 		}
-		pending = c.columns(art, blocks[:j], i, pending, j == len(blocks))
-		i = j
+		pending, i = c.columns(af, i, j, pending, j == len(af.blocks))
 	}
+}
+
+// articleFlow is an article being set: its ID and its blocks, which the
+// make-up may change (paragraphs set again a line longer or shorter).
+type articleFlow struct {
+	id     string
+	blocks []block
 }
 
 // spanBlock sets a block across the whole text block, on the next page
@@ -89,29 +99,35 @@ func (c *composer) spanBlock(art string, b block) {
 	c.y = y + b.h + b.after
 }
 
-// columns sets blocks[from:] in columns, region after region (page after
-// page), placing the floats met and those pending from before. It
-// returns the floats still pending when the blocks are set; when last is
-// set it places them all (an article's figures never follow its end):
-// when the text would end on a page that has no room for them, its last
-// lines and end matter are held back to follow them on the next page.
-func (c *composer) columns(art string, blocks []block, from int, pending []*float, last bool) []*float {
+// columns sets af.blocks[from:end] in columns, region after region (page
+// after page), placing the floats met and those pending from before. It
+// returns the floats still pending when the blocks are set, and where the
+// run now ends (paragraphs set again change the number of blocks). When
+// last is set it places them all (an article's figures never follow its
+// end): when the text would end on a page that has no room for them, its
+// last lines and end matter are held back to follow them on the next
+// page.
+func (c *composer) columns(af *articleFlow, from, end int, pending []*float, last bool) ([]*float, int) {
 	st := flowState{next: from, pending: pending}
 	for {
+		blocks := af.blocks[:end]
 		reg, out := c.region(blocks, st, len(blocks), last)
 		if last && out.next >= len(blocks) && len(out.pending) > 0 {
 			if k := tailStart(blocks, st.next); k > st.next || len(st.pending) > 0 {
 				reg, out = c.region(blocks, st, k, last)
 			}
+		} else if out.next < len(blocks) {
+			reg, out, end = c.tighten(af, st, end, reg, out, last)
+			blocks = af.blocks[:end]
 		}
-		c.commit(art, blocks, reg)
+		c.commit(af.id, blocks, reg)
 		if out.next >= len(blocks) && (len(out.pending) == 0 || !last) {
 			c.y = reg.end
-			return out.pending
+			return out.pending, end
 		}
 		if out.next == st.next && len(out.pending) == len(st.pending) && c.atTop() {
 			// Nothing fitted on an empty page: never loop.
-			out = c.force(art, blocks, st)
+			out = c.force(af.id, blocks, st)
 		}
 		st = out
 		c.newPage(articlePage)

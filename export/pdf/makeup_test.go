@@ -100,6 +100,38 @@ func makeupProblems(doc *document) []string {
 	return out
 }
 
+// footGaps counts the empty lines at the foot of the columns of body
+// pages whose article goes on, below the last block of each column.
+func footGaps(doc *document) int {
+	g := doc.geo
+	n := 0
+	for i, p := range doc.pages {
+		if p.kind != articlePage || i+1 >= len(doc.pages) || !continues(p, doc.pages[i+1]) {
+			continue
+		}
+		low := map[int]float64{}
+		for _, pl := range p.placed {
+			if pl.col >= 0 {
+				low[pl.col] = max(low[pl.col], pl.y+pl.h)
+			}
+		}
+		for k := range g.columns {
+			y, ok := low[k]
+			if !ok {
+				continue
+			}
+			limit := g.textBottom() // or the top of what spans below
+			for _, pl := range p.placed {
+				if pl.col < 0 && pl.y >= y-0.01 {
+					limit = min(limit, pl.y)
+				}
+			}
+			n += int((limit - y + 0.01) / g.pitch)
+		}
+	}
+	return n
+}
+
 // continues reports whether an article with blocks on page p has blocks on
 // the page after it, next.
 func continues(p, next *page) bool {
@@ -220,7 +252,7 @@ func TestMakeup(t *testing.T) {
 			for _, p := range probs {
 				t.Error(p)
 			}
-			t.Logf("%d pages, %d make-up problems", len(doc.pages), len(probs))
+			t.Logf("%d pages, %d make-up problems, %d empty lines at column feet mid-article", len(doc.pages), len(probs), footGaps(doc))
 		})
 	}
 }

@@ -105,15 +105,16 @@ type filler struct {
 func (c *composer) region(blocks []block, st flowState, limit int, last bool) (*region, flowState) {
 	top, bottom := c.geo.snap(c.y), c.geo.textBottom()
 	reg, out := c.layoutRegion(blocks, st, limit, top, bottom, false)
-	// A run that ends before limit holds its tail back for the next page:
-	// the region stays full height.
-	if out.next < limit || limit < len(blocks) || len(out.pending) > 0 && last {
+	// The run ends here (or its tail is held back for the next page, where
+	// its floats are): balance the columns. A run that places its text
+	// but not its floats goes on on the next page, full height.
+	if out.next < limit || len(out.pending) > 0 && last && limit == len(blocks) {
 		return reg, out
 	}
 	// The run ends here: the smallest height at which it fits, with no
 	// column holding a lone line or only the end matter.
 	lo := top + c.geo.pitch
-	if need := c.flowHeight(blocks[st.next:limit], st.pending); need > 0 {
+	if need := c.flowHeight(blocks[st.next:limit]); need > 0 {
 		lo = max(lo, c.geo.snap(top+need/float64(c.geo.columns))-c.geo.pitch)
 	}
 	for y := lo; y < bottom-eps; y += c.geo.pitch {
@@ -128,24 +129,14 @@ func (c *composer) region(blocks []block, st flowState, limit int, last bool) (*
 	return reg, out
 }
 
-// flowHeight is a lower bound of the height the blocks and floats take in
-// one column.
-func (c *composer) flowHeight(blocks []block, pending []*float) float64 {
+// flowHeight is a lower bound of the height the blocks take in one
+// column (floats may go elsewhere: they are not counted).
+func (c *composer) flowHeight(blocks []block) float64 {
 	h := 0.0
 	for _, b := range blocks {
-		if b.float != nil {
-			f := b.float.sizes[len(b.float.sizes)-1]
-			if b.float.span {
-				h += f.slot * float64(c.geo.columns)
-			} else {
-				h += f.slot
-			}
-			continue
+		if b.float == nil {
+			h += b.h
 		}
-		h += b.h
-	}
-	for _, f := range pending {
-		h += f.sizes[len(f.sizes)-1].slot
 	}
 	return h
 }

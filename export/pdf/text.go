@@ -57,6 +57,16 @@ func (s *setter) paragraph(spans []span, width, indent float64, align layout.Ali
 	return s.setLines(spans, width, indent, align, layout.Paragraph)
 }
 
+// paragraphLoose breaks spans like paragraph, justified, a line longer
+// (loose > 0) or shorter (< 0) than their best breaking where that can
+// be done with well-spaced lines (layout.Options.Looseness).
+func (s *setter) paragraphLoose(spans []span, width, indent float64, loose int) []setLine {
+	return s.setLines(spans, width, indent, layout.Justify, func(runs []layout.Run, o layout.Options) []layout.Line {
+		o.Looseness = loose
+		return layout.Paragraph(runs, o)
+	})
+}
+
 // headline breaks a title, subhead or contents entry into lines of the
 // given width at its phrase spaces first, balanced (layout.Headline).
 func (s *setter) headline(spans []span, width float64) []setLine {

@@ -1,0 +1,68 @@
+package layout
+
+import "math"
+
+// maxLooseRatio is the most a line of a paragraph set loose or tight may
+// be stretched, in units of its stretchability (Line.Ratio): beyond it the
+// inter-character spaces show.
+const maxLooseRatio = 1.5
+
+// loosen sets a paragraph opt.Looseness lines longer or shorter than its
+// best breaking. The total-fit search is run with a bonus (or a charge)
+// on every line, found by bisection: about the least that gives the
+// number of lines asked for. The paragraph's best breaking is returned when no
+// bonus gives that number with every line fit (within the measure, not
+// cut where no rule allows, stretched at most maxLooseRatio).
+func loosen(runs []Run, opt Options) []Line {
+	o := opt
+	o.Looseness = 0
+	best := paragraph(runs, o, 0)
+	want := len(best) + opt.Looseness
+	if want < 1 || len(best) == 0 {
+		return best
+	}
+	sign := 1.0
+	if opt.Looseness < 0 {
+		sign = -1
+	}
+	reached := func(n int) bool {
+		if sign > 0 {
+			return n >= want
+		}
+		return n <= want
+	}
+	var found []Line
+	lo, hi := 1.0, 1e12
+	if !reached(len(paragraph(runs, o, sign*hi))) {
+		return best
+	}
+	// Bisection on a logarithmic scale: demerits grow as the cube of how
+	// loose a line is.
+	for hi/lo > 1.5 {
+		mid := math.Sqrt(lo * hi)
+		lines := paragraph(runs, o, sign*mid)
+		if reached(len(lines)) {
+			hi = mid
+			if len(lines) == want && fit(lines, o.Width) {
+				found = lines
+			}
+		} else {
+			lo = mid
+		}
+	}
+	if found == nil {
+		return best
+	}
+	return found
+}
+
+// fit reports whether every line of a paragraph is within the measure,
+// broken where a rule allows and not stretched beyond maxLooseRatio.
+func fit(lines []Line, width float64) bool {
+	for _, l := range lines {
+		if l.Width > width+1e-6 || l.Break == BreakEmergency || l.Justified && l.Ratio > maxLooseRatio {
+			return false
+		}
+	}
+	return true
+}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/qikan-dev/qikan/export"
 	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/internal/safefile"
 	"github.com/qikan-dev/qikan/issue"
 )
 
@@ -260,13 +261,28 @@ func InputHash(dir, build string, eo export.Options) (string, error) {
 	}
 	fmt.Fprintf(h, "options %s\n", opts)
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		sum, err := hashFile(f)
 		if err != nil {
 			return "", err
 		}
-		fmt.Fprintf(h, "file %q %x\n", f, sha256.Sum256(data))
+		fmt.Fprintf(h, "file %q %x\n", f, sum)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// hashFile returns the SHA-256 of the regular file path, read as a stream
+// (a pipe or device among an issue's inputs is refused, never read).
+func hashFile(path string) ([]byte, error) {
+	f, err := safefile.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, err
+	}
+	return h.Sum(nil), nil
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames it.

@@ -17,6 +17,7 @@ import (
 	"github.com/qikan-dev/qikan/export/epub"
 	"github.com/qikan-dev/qikan/export/pdf"
 	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/internal/safefile"
 	"github.com/qikan-dev/qikan/issue"
 	"github.com/qikan-dev/qikan/lang"
 )
@@ -97,6 +98,8 @@ func (o Options) Validate() error {
 			return fmt.Errorf("%s: %w", f.flag, err)
 		case info.IsDir():
 			return fmt.Errorf("%s: %s is a directory, not a font file", f.flag, path)
+		case !info.Mode().IsRegular():
+			return fmt.Errorf("%s: %s is %s, not a font file (give the font file itself)", f.flag, path, safefile.Kind(info.Mode()))
 		}
 	}
 	_, _, err := SourceDateEpoch(os.Getenv)

@@ -3,13 +3,13 @@ package export
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/internal/safefile"
 	"github.com/qikan-dev/qikan/issue"
 	"github.com/qikan-dev/qikan/layout"
 )
@@ -49,7 +49,7 @@ func (s *sources) display(abs string) string {
 func (s *sources) line(file, needle string) int {
 	data, ok := s.files[file]
 	if !ok {
-		data, _ = os.ReadFile(file)
+		data, _ = safefile.ReadFile(file, 8<<20) // a source file the loader read; 0 lines if it has changed since
 		s.files[file] = data
 	}
 	i := bytes.Index(data, []byte(needle))

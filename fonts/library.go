@@ -11,7 +11,12 @@ import (
 
 	"github.com/go-text/typesetting/font/opentype/tables"
 	"github.com/qikan-dev/qikan/assets"
+	"github.com/qikan-dev/qikan/internal/safefile"
 )
+
+// MaxFontFile bounds the font files Load reads: a full Noto CJK collection
+// (.ttc) is about 20 MB.
+const MaxFontFile = 64 << 20
 
 // Library loads and caches font faces: each face is parsed once, however
 // often it is asked for. A Library is safe for concurrent use; the zero
@@ -91,8 +96,15 @@ func (l *Library) Load(spec string) (*Face, error) {
 	// file is read once however often it is asked for, and a face named
 	// by index and by name is parsed once.
 	return l.cached("\x00spec:"+abs+"#"+sel, func() (*Face, error) {
-		data, err := os.ReadFile(abs)
-		if err != nil {
+		data, err := safefile.ReadFile(abs, MaxFontFile)
+		var nr *safefile.NotRegularError
+		var tl *safefile.TooLargeError
+		switch {
+		case errors.As(err, &nr):
+			return nil, fmt.Errorf("font %s is %s, not a regular file; give the font file itself", path, safefile.Kind(nr.Mode))
+		case errors.As(err, &tl):
+			return nil, fmt.Errorf("font %s is larger than %s, more than any font; give a .ttf or .ttc file", path, safefile.Size(MaxFontFile))
+		case err != nil:
 			return nil, fmt.Errorf("font %s: %w", path, unwrapPathError(err))
 		}
 		key, load, err := faceLoader(data, path, abs, sel)

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/qikan-dev/qikan/internal/safefile"
 	"github.com/qikan-dev/qikan/internal/sniff"
 	"github.com/qikan-dev/qikan/lang"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -23,8 +24,7 @@ import (
 
 // Limits on input files.
 const (
-	maxTextSize = 32 << 20 // bytes of issue.yaml or one article
-	maxPixels   = 100_000_000
+	maxPixels = 100_000_000
 )
 
 // where is a place in a file, for problems about a path written there.
@@ -92,6 +92,9 @@ func (l *loader) resolve(p, base string, w where, what string) (abs, rel string,
 	if info.IsDir() {
 		return fail("give the path of a file in it", "%s: %q is a directory, not a file", what, p)
 	}
+	if !info.Mode().IsRegular() {
+		return fail("give a regular file; qikan reads no pipes or devices", "%s: %q is %s, not a regular file", what, p, safefile.Kind(info.Mode()))
+	}
 	return abs, rel, true
 }
 
@@ -119,23 +122,23 @@ func (l *loader) nearName(abs string) string {
 	return ""
 }
 
-// readText reads a UTF-8 text file, strips a byte order mark and reports
-// files that are too large, binary, UTF-16 or not UTF-8 (with a conversion
-// hint when the bytes look like GBK/GB18030).
-func (l *loader) readText(abs, file string) ([]byte, bool) {
-	f, err := os.Open(abs)
-	if err != nil {
-		l.r.add(file, 0, 0, "", "cannot read: %v", err)
+// readText reads a UTF-8 text file of at most limit bytes, strips a byte
+// order mark and reports files that are not regular files, too large,
+// binary, UTF-16, not UTF-8 (with a conversion hint when the bytes look
+// like GBK/GB18030) or with CR-only line endings.
+func (l *loader) readText(abs, file string, limit int64) ([]byte, bool) {
+	data, err := safefile.ReadFile(abs, limit)
+	var nr *safefile.NotRegularError
+	var tl *safefile.TooLargeError
+	switch {
+	case errors.As(err, &nr):
+		l.r.add(file, 0, 0, "give a regular file; qikan reads no pipes or devices", "%s is %s, not a regular file", filepath.Base(abs), safefile.Kind(nr.Mode))
 		return nil, false
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxTextSize+1))
-	if err != nil {
-		l.r.add(file, 0, 0, "", "cannot read: %v", err)
+	case errors.As(err, &tl):
+		l.r.add(file, 0, 0, "split it into smaller files", "file is larger than %s", safefile.Size(limit))
 		return nil, false
-	}
-	if len(data) > maxTextSize {
-		l.r.add(file, 0, 0, "split it into smaller files", "file is larger than %d MB", maxTextSize>>20)
+	case err != nil:
+		l.r.add(file, 0, 0, "", "cannot read: %v", err)
 		return nil, false
 	}
 	return checkText(data, file, &l.r)
@@ -153,6 +156,10 @@ func checkText(data []byte, file string, r *report) ([]byte, bool) {
 		return nil, false
 	}
 	if utf8.Valid(data) {
+		if bytes.IndexByte(data, '\r') >= 0 && bytes.IndexByte(data, '\n') < 0 {
+			r.add(file, 1, 0, fmt.Sprintf("convert them to LF, e.g. with: tr '\\r' '\\n' < %s > %s.new", file, file), "file has CR-only line endings (classic Mac OS); qikan reads LF or CRLF")
+			return nil, false
+		}
 		return data, true
 	}
 	bad := 0
@@ -206,7 +213,7 @@ func lineOf(data []byte, i int) int {
 // corrupt headers and images over 100 megapixels are refused with a reason
 // and a hint.
 func probeImage(abs string) (img Image, hint string, err error) {
-	f, err := os.Open(abs)
+	f, err := safefile.Open(abs)
 	if err != nil {
 		return img, "", err
 	}
@@ -252,7 +259,7 @@ func probeImage(abs string) (img Image, hint string, err error) {
 // format (JPEG EOI within its last 64 KiB, PNG IEND chunk at its end, GIF
 // trailer): the usual sign of an interrupted copy or download.
 func truncated(abs, format string) bool {
-	f, err := os.Open(abs)
+	f, err := safefile.Open(abs)
 	if err != nil {
 		return false
 	}

@@ -17,6 +17,13 @@ func FuzzIssueYAML(f *testing.F) {
 	f.Add([]byte("<<: {title: x}\nprint: {trim: A4, bleed: 1in, columns: 9}\ncover: {image: p.png}\nfonts: {body: '#'}\n"))
 	f.Add([]byte("a: &x [*x]\nsections: *x\n"))
 	f.Add([]byte("sections:\n  - !!str x\n  - ~\n  - [1, 2]\n"))
+	// Deep nesting, flow and block, and goccy/go-yaml's nesting after a
+	// lone "-": refused by the bounds before the parser runs.
+	f.Add([]byte(minimalYAML + "highlights: " + strings.Repeat("[", 70) + strings.Repeat("]", 70) + "\n"))
+	f.Add([]byte(minimalYAML + "colophon: " + strings.Repeat("{a: ", 40) + strings.Repeat("}", 40) + "\n"))
+	f.Add([]byte(minimalYAML + "highlights:\n" + strings.Repeat("-\nk:\n", 40)))
+	f.Add([]byte(minimalYAML + "cover:\n" + strings.Repeat("  ", 1) + strings.Repeat("- ", 70) + "x\n"))
+	f.Add([]byte("title: &t " + strings.Repeat("长", 70) + "\nissue: *t\ndate: 2025-01-01\nhighlights: [*t, *t, *t]\nsections: [{title: *t, articles: [a.md]}]\n"))
 	if seeds, err := filepath.Glob(filepath.Join("..", "testdata", "invalid", "*", "issue.yaml")); err == nil {
 		for _, s := range seeds {
 			if b, err := os.ReadFile(s); err == nil {
@@ -42,6 +49,10 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add([]byte("---\n---\n"))
 	f.Add([]byte("---\ntitle: x\n"))
 	f.Add([]byte("\xef\xbb\xbf---\r\ntitle: x\r\n...\r\n![a](p.png)\n![b](../x.png)\n"))
+	f.Add([]byte("---\ntitle: x\nauthors: " + strings.Repeat("[", 70) + strings.Repeat("]", 70) + "\n---\n"))
+	f.Add([]byte("---\ntitle: x\nauthors:\n" + strings.Repeat("-\nk:\n", 40) + "---\n"))
+	f.Add([]byte("---\rtitle: x\r---\r正文\r"))
+	f.Add([]byte("---\n\ttitle: x\n---\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dir := t.TempDir()
 		os.WriteFile(filepath.Join(dir, "issue.yaml"), []byte(minimalYAML), 0o644)

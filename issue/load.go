@@ -37,6 +37,8 @@ type loader struct {
 	r       report
 	images  map[string]imageResult // by absolute path
 	seen    map[string]where       // article files already used, by resolved path
+	budget  textBudget             // the issue's text so far
+	count   int                    // articles so far
 }
 
 type imageResult struct {
@@ -105,11 +107,11 @@ func (l *loader) load() *Issue {
 		l.r.add(file, 0, 0, "copy the file into the issue directory instead of linking to it", "issue.yaml leads outside the issue directory through a symbolic link")
 		return nil
 	}
-	src, ok := l.readText(yamlPath, file)
+	src, ok := l.readText(yamlPath, file, maxYAMLFile)
 	if !ok {
 		return nil
 	}
-	d := &yamlDoc{file: file, abs: yamlPath, r: &l.r}
+	d := &yamlDoc{file: file, abs: yamlPath, r: &l.r, budget: &l.budget}
 	body, ok := d.parse(src)
 	if !ok {
 		return nil
@@ -175,12 +177,15 @@ func (l *loader) decodeIssue(d *yamlDoc, body ast.Node, iss *Issue) {
 		cf.where(iss.Where, "cover.")
 		l.decodeCover(d, cf, &iss.Cover)
 	}
-	for _, n := range d.list(f.get("highlights"), "highlights", false) {
+	highlights := d.list(f.get("highlights"), "highlights", false)
+	for _, n := range d.checkCount(highlights, "highlights", maxHighlights, "keep the cover lines that matter most; a cover holds 12") {
 		if s := d.text(n, "highlights"); s != "" {
+			d.checkLength(n, "", "highlights", s)
 			iss.Highlights = append(iss.Highlights, s)
 		}
 	}
-	for i, n := range d.list(f.get("colophon"), "colophon", false) {
+	colophon := d.list(f.get("colophon"), "colophon", false)
+	for i, n := range d.checkCount(colophon, "colophon", maxColophonRows, "keep the rows a colophon needs") {
 		cf := d.mapping(n, "colophon row", colophonKeys...)
 		if cf == nil {
 			continue
@@ -231,7 +236,7 @@ func (l *loader) decodeSections(d *yamlDoc, body ast.Node, f *fields, iss *Issue
 			d.errorf(f.keyNode("sections"), "add at least one section with its articles", "issue.yaml: sections is empty")
 		}
 	}
-	for i, n := range items {
+	for i, n := range d.checkCount(items, "sections", maxSections, "split the issue into several") {
 		if s := l.decodeSection(d, n, iss); s != nil {
 			s.ID = fmt.Sprintf("s%02d", i+1)
 			iss.Sections = append(iss.Sections, s)
@@ -318,6 +323,12 @@ func (l *loader) decodeSection(d *yamlDoc, n ast.Node, iss *Issue) *Section {
 		d.errorf(f.keyNode("articles"), "list its article files under articles:", "%s has no articles", name)
 	}
 	for _, item := range items {
+		if l.count++; l.count > maxArticles {
+			if l.count == maxArticles+1 {
+				d.errorf(item, "split the issue into several", "more than %d articles in one issue", maxArticles)
+			}
+			break
+		}
 		var a *Article
 		if r := d.resolve(item); r != nil {
 			if _, ok := d.scalar(r); ok {
@@ -349,7 +360,7 @@ func (l *loader) articleFile(d *yamlDoc, n ast.Node) *Article {
 	}
 	l.seen[real] = w
 	file := l.display(abs)
-	src, ok := l.readText(abs, file)
+	src, ok := l.readText(abs, file, maxArticleFile)
 	if !ok {
 		return nil
 	}
@@ -364,7 +375,15 @@ func (l *loader) parseArticle(src []byte, abs, file string) *Article {
 		return nil
 	}
 	a := &Article{File: abs, Line: bodyLine, Where: Where{"": {File: abs, Line: 1, Col: 1}}}
-	fd := &yamlDoc{file: file, abs: abs, lineOff: fmLine - 1, r: &l.r}
+	if len(fm) > maxFrontMatter {
+		l.r.add(file, fmLine, 0, "keep only title, authors and the other article fields in it", "front matter is larger than %d KB", maxFrontMatter>>10)
+		return nil
+	}
+	if !l.budget.spend(len(body)) {
+		l.r.add(file, bodyLine, 0, overHint, "%s", overMessage)
+		return nil
+	}
+	fd := &yamlDoc{file: file, abs: abs, lineOff: fmLine - 1, r: &l.r, budget: &l.budget}
 	node, ok := fd.parse(fm)
 	if !ok {
 		return nil
@@ -398,6 +417,10 @@ func (l *loader) inlineArticle(d *yamlDoc, n ast.Node) *Article {
 		d.errorf(bn, "write body: | and the Markdown indented below it", "inline article: body must be text, not %s", kind(d.resolve(bn)))
 		return a
 	}
+	if !l.budget.spend(len(body)) {
+		d.errorf(bn, overHint, "%s", overMessage)
+		return a
+	}
 	line, _ := d.pos(bn)
 	if _, literal := d.resolve(bn).(*ast.LiteralNode); literal {
 		line++ // the text starts on the line after "|"
@@ -419,8 +442,10 @@ func decodeArticleMeta(d *yamlDoc, f *fields, a *Article, what string) {
 	f.where(a.Where, "")
 	a.Title = f.str("title", what, true)
 	a.Subtitle = f.str("subtitle", what, false)
-	for _, n := range d.list(f.get("authors"), what+": authors", true) {
+	authors := d.list(f.get("authors"), what+": authors", true)
+	for _, n := range d.checkCount(authors, what+": authors", maxAuthors, "name the first authors and write the rest as 等 (et al.)") {
 		if s := d.text(n, what+": authors"); s != "" {
+			d.checkLength(n, what, "authors", s)
 			a.Authors = append(a.Authors, s)
 		}
 	}

@@ -21,6 +21,7 @@ type yamlDoc struct {
 	lineOff int    // added to YAML line numbers (front matter starts after "---")
 	r       *report
 	anchors map[string]ast.Node
+	budget  *textBudget // the issue's; nil in tests of one document
 }
 
 // maxAliasDepth bounds alias resolution (an alias of an alias of …).
@@ -36,6 +37,14 @@ func (d *yamlDoc) parse(src []byte) (body ast.Node, ok bool) {
 			body, ok = nil, false
 		}
 	}()
+	if b := checkYAMLBounds(src); b != nil {
+		if b.what == "depth" {
+			d.r.add(d.file, b.line+d.lineOff, b.col, "flatten it; an issue needs about 6 levels", "YAML nests more than %d levels deep", maxYAMLDepth)
+		} else {
+			d.r.add(d.file, b.line+d.lineOff, b.col, "split the issue into several", "YAML has more than %d items and keys", maxYAMLTokens)
+		}
+		return nil, false
+	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		line, col, msg := 0, 0, err.Error()
@@ -46,10 +55,14 @@ func (d *yamlDoc) parse(src []byte) (body ast.Node, ok bool) {
 				line, col = tk.Position.Line, tk.Position.Column
 			}
 		}
+		hint := "check the indentation and quote values that contain ': ' or start with a special character"
+		if line > 0 && tabIndented(src, line) {
+			msg, hint, col = "a tab indents this line", "YAML indents with spaces only: replace the tabs with spaces", 1
+		}
 		if line > 0 {
 			line += d.lineOff
 		}
-		d.r.add(d.file, line, col, "check the indentation and quote values that contain ': ' or start with a special character", "YAML syntax error: %s", msg)
+		d.r.add(d.file, line, col, hint, "YAML syntax error: %s", msg)
 		return nil, false
 	}
 	var docs []*ast.DocumentNode
@@ -215,7 +228,15 @@ func (d *yamlDoc) text(n ast.Node, what string) string {
 		d.errorf(n, "write it as a single line of text", "%s must be text, not %s", what, kind(d.resolve(n)))
 		return ""
 	}
+	d.spend(n, s)
 	return strings.TrimSpace(s)
+}
+
+// spend counts s, the text of node n, against the issue's text budget.
+func (d *yamlDoc) spend(n ast.Node, s string) {
+	if !d.budget.spend(len(s)) {
+		d.errorf(n, overHint, "%s", overMessage)
+	}
 }
 
 // list returns the items of a sequence. A single scalar is taken as a
@@ -332,6 +353,7 @@ func (f *fields) str(key, what string, required bool) string {
 	if s == "" && required {
 		f.d.errorf(v, "", "%s: %s is empty", what, key)
 	}
+	f.d.checkLength(v, what, key, s)
 	return s
 }
 

@@ -157,6 +157,7 @@ nav li { margin: 0.25em 0; margin-block: 0.25em; }
 	if vertical {
 		b.WriteString(`
 html { writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl; -epub-writing-mode: vertical-rl; }
+html.page-cover { writing-mode: horizontal-tb; -webkit-writing-mode: horizontal-tb; -epub-writing-mode: horizontal-tb; }
 figure img { max-width: 80vw; }
 img.inline { width: 1em; height: auto; vertical-align: 0; }
 `)

@@ -22,6 +22,10 @@
 //     line start and closing marks at a line end are set half-width, per
 //     PunctStyle, and only where the face's ink shows a blank side
 //     (clreq §3.1.6);
+//   - a closing or stop mark and an opening one never go below 1.5 em
+//     together; the doubled dash —— takes 2 em and nothing stretches
+//     inside —— or ……;
+//   - every line after a hard break gets the first-line indent;
 //   - lines are chosen by total fit (Knuth & Plass) over the paragraph and
 //     justified by spaces first, then inter-character gaps; shrinking is
 //     done by punctuation compression (clreq §3.8);

@@ -13,7 +13,7 @@ func (p *para) sums() {
 		p.cumW[i+1] = p.cumW[i] + b.width() + j.gap
 		p.cumSp[i+1] = p.cumSp[i] + j.strSp
 		p.cumCh[i+1] = p.cumCh[i] + j.strCh
-		shr := b.shrL + b.shrR + j.shr
+		shr := b.midL + b.midR + j.shr
 		p.cumShr[i+1] = p.cumShr[i] + shr
 		p.cumMin[i+1] = p.cumMin[i] + b.width() + j.gap - shr
 		p.cumText[i+1] = p.cumText[i]
@@ -42,13 +42,16 @@ func (p *para) measure(s, e, lo int) lineMetrics {
 	// half-width; the trimmed blank is no longer available as shrink.
 	if s != lo && p.boxes[s].startTrim {
 		m.startTrim = p.boxes[s].shrL
+		m.shr -= p.boxes[s].midL
 	}
 	if eb := &p.boxes[e-1]; eb.endTrim {
 		m.endTrim = eb.shrR
+		m.shr -= eb.midR
 	}
 	m.nat -= m.startTrim + m.endTrim
-	m.shr -= m.startTrim + m.endTrim
-	if s == 0 {
+	// The first line of the paragraph, and of every piece after a hard
+	// break (a poem's lines, an address), is indented alike.
+	if s == lo {
 		m.first = true
 		m.nat += p.opt.Indent
 	}
@@ -140,7 +143,7 @@ func (p *para) allowEmergency(pos []int) bool {
 	for k := 0; k+1 < len(pos); k++ {
 		s, e := pos[k], pos[k+1]
 		min := p.cumMin[e] - p.cumMin[s] - (p.joints[e-1].gap - p.joints[e-1].shr)
-		if s == 0 {
+		if k == 0 {
 			min += p.opt.Indent
 		}
 		if e-s > 1 && min > p.opt.Width+eps {

@@ -159,6 +159,7 @@ func paragraph(runs []Run, opt Options, lineBonus float64) []Line {
 	if len(p.boxes) == 0 {
 		return nil
 	}
+	p.dashes()
 	p.compressPairs()
 	p.sums()
 	return p.breakLines()

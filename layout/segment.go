@@ -16,12 +16,19 @@ type box struct {
 	size         float64
 	adv          float64 // natural advance of the cluster
 	pairL, pairR float64 // fixed trims from adjacent-punctuation compression
-	shrL, shrR   float64 // remaining trimmable blank on each side
-	pc           punctClass
-	wide         bool
-	startTrim    bool // set the left blank off at the start of a line
-	endTrim      bool // set the right blank off at the end of a line
-	punct        bool
+	shrL, shrR   float64 // remaining trimmable blank on each side (at a line's start or end)
+	// midL, midR is the blank line adjustment may take from each side in
+	// the middle of a line (see limitShrink).
+	midL, midR float64
+	// capL, capR bound midL, midR where the mark is one of a closing or
+	// stop mark and an opening one, which never go below 1.5 em together
+	// (compressPairs).
+	capL, capR float64
+	pc         punctClass
+	wide       bool
+	startTrim  bool // set the left blank off at the start of a line
+	endTrim    bool // set the right blank off at the end of a line
+	punct      bool
 }
 
 func (b *box) width() float64 { return b.adv - b.pairL - b.pairR }
@@ -442,6 +449,9 @@ func containsURL(t []rune) bool {
 // marks no blank remains, except half an em between a closing or stop mark
 // and a following opening one. So 。」 and 」「 take 1.5 em, not 2.
 func (p *para) compressPairs() {
+	for i := range p.boxes {
+		p.boxes[i].capL, p.boxes[i].capR = math.Inf(1), math.Inf(1)
+	}
 	for i := 0; i+1 < len(p.boxes); i++ {
 		j := &p.joints[i]
 		a, b := &p.boxes[i], &p.boxes[i+1]
@@ -453,15 +463,41 @@ func (p *para) compressPairs() {
 			keep = 0.5 * math.Max(a.size, b.size)
 		}
 		cut := a.shrR + b.shrL - keep
-		if cut <= eps {
-			continue
+		if cut > eps {
+			t := math.Min(cut, a.shrR)
+			a.pairR += t
+			a.shrR -= t
+			cut -= t
+			t = math.Min(cut, b.shrL)
+			b.pairL += t
+			b.shrL -= t
 		}
-		t := math.Min(cut, a.shrR)
-		a.pairR += t
-		a.shrR -= t
-		cut -= t
-		t = math.Min(cut, b.shrL)
-		b.pairL += t
-		b.shrL -= t
+		if keep > 0 {
+			// Line adjustment never takes the pair below 1.5 em: ，「
+			// and 、“ keep their half em between the marks.
+			room := math.Max(0, a.width()+b.width()-3*keep)
+			a.capR = math.Min(a.shrR, room)
+			b.capL = math.Max(0, room-a.capR)
+		}
+	}
+	p.limitShrink()
+}
+
+// midShrinkEm is the most line adjustment may take from the blank of a
+// full-width mark in the middle of a line, in em: all of its blank half,
+// as clreq §3.1.7 shows (「常迟，午饭之后，」: a publication compresses its
+// commas rather than hang punctuation). The total-fit search takes it only
+// when the other ways to break are worse: it counts as the whole shrink of
+// the line (ratio −1). What is never taken is the half em kept between a
+// closing or stop mark and an opening one.
+const midShrinkEm = 0.5
+
+// limitShrink sets what line adjustment may take from each mark's blank
+// mid-line: at most midShrinkEm, nothing of the half em a pair keeps.
+func (p *para) limitShrink() {
+	for i := range p.boxes {
+		b := &p.boxes[i]
+		b.midL = math.Min(math.Min(b.shrL, midShrinkEm*b.size), b.capL)
+		b.midR = math.Min(math.Min(b.shrR, midShrinkEm*b.size), b.capR)
 	}
 }

@@ -71,13 +71,13 @@ func (p *para) items(s, e int, m lineMetrics, adj adjustment) ([]Item, float64) 
 	for i := s; i < e; i++ {
 		b := &p.boxes[i]
 		tl, tr := b.pairL, b.pairR
-		remL, remR := b.shrL, b.shrR
+		remL, remR := b.midL, b.midR
 		if i == s && m.startTrim > 0 {
-			tl += remL
+			tl += b.shrL
 			remL = 0
 		}
 		if i == e-1 && m.endTrim > 0 {
-			tr += remR
+			tr += b.shrR
 			remR = 0
 		}
 		tl += adj.shrink * remL

@@ -146,7 +146,7 @@ func (c *composer) lineBlocks(lines []setLine, st style, w float64, align alignm
 		for _, t := range ln.texts {
 			b.texts = append(b.texts, t.moved(x, base))
 		}
-		for _, it := range ln.links {
+		for _, it := range append(ln.marks, ln.links...) {
 			b.items = append(b.items, it.moved(x, base))
 		}
 		blocks = append(blocks, b)

@@ -22,6 +22,8 @@ type span struct {
 type setLine struct {
 	texts []textItem
 	links []item
+	// marks are fills drawn with the line: the rule of a doubled dash.
+	marks []item
 	width float64
 }
 
@@ -167,6 +169,9 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo) setLin
 				tag: info.tag,
 			}, run: it.Run, nat: nat, glyphs: n}
 		}
+		if layout.DashRun(it.Text) {
+			out.marks = append(out.marks, dashRule(it, info))
+		}
 		if info.link != "" {
 			asc, desc := info.face.Ascent()*info.st.size, info.face.Descent()*info.st.size
 			r := item{kind: linkItem, x: it.X + it.LeftTrim, y: -asc, w: it.Width, h: asc + desc, url: info.link, tag: info.tag}
@@ -181,6 +186,24 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo) setLin
 		out.texts = append(out.texts, g.item)
 	}
 	return out
+}
+
+// dashRule is the rule drawn over a doubled dash ——, relative to the
+// line's baseline: as thick and as high as the face's dash, across the
+// item's 2 em less the dash's side bearings, so the two glyphs read as one
+// unbroken dash (clreq §3.1.2) whatever the face's em dash is (Noto CJK's
+// is a 0.89-em Latin dash). The glyphs stay under it for text extraction.
+func dashRule(it layout.Item, info runInfo) item {
+	size := info.st.size
+	bottom, top, ok := info.face.InkY('—')
+	if !ok {
+		bottom, top = 0.33, 0.38 // the middle of the em box
+	}
+	l, r := info.face.Ink('—')
+	adv := info.face.Advance('—')
+	x0 := it.X + it.LeftTrim + min(l, 0.1)*size
+	x1 := it.X + it.LeftTrim + it.Width - min(max(adv-r, 0), 0.1)*size
+	return item{kind: fillItem, color: info.st.color, x: x0, y: -top * size, w: x1 - x0, h: (top - bottom) * size}
 }
 
 // naturalWidth is the advance of text in face at size, without spacing.
@@ -202,7 +225,7 @@ func (l setLine) place(p *page, x, baseline float64) {
 	for _, t := range l.texts {
 		p.texts = append(p.texts, t.moved(x, baseline))
 	}
-	for _, it := range l.links {
+	for _, it := range append(l.marks, l.links...) {
 		p.items = append(p.items, it.moved(x, baseline))
 	}
 }

@@ -19,7 +19,6 @@ import (
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/internal/safefile"
 	"github.com/qikan-dev/qikan/issue"
-	"github.com/qikan-dev/qikan/lang"
 )
 
 // defaultFormats are the output formats in their default order.
@@ -187,16 +186,16 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 
 	applyPrint(iss, opt)
 	applyTime(iss, opt)
-	src := newSources(dir, iss)
+	nm := newNames(dir, iss)
 	if slices.Contains(formats, "pdf") {
-		if ps := pdfProblems(iss, src); len(ps) > 0 {
+		if ps := pdfProblems(iss, nm); len(ps) > 0 {
 			return ps
 		}
 	}
-	if !opt.NoNormalize && lang.For(iss.Language).NormalizePunct {
-		res.Warnings = append(res.Warnings, normalizePunct(iss, src)...)
+	if !opt.NoNormalize {
+		res.Warnings = append(res.Warnings, normalizePunct(iss, nm)...)
 	}
-	set, err := faces(lib, iss, opt, src)
+	set, err := faces(lib, iss, opt, nm)
 	if err != nil {
 		return err
 	}
@@ -205,7 +204,7 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 		if opt.Strict {
 			return res.Missing
 		}
-		res.Warnings = append(res.Warnings, missingGlyphs(iss, src, res.Missing)...)
+		res.Warnings = append(res.Warnings, missingGlyphs(iss, nm, res.Missing)...)
 	}
 
 	if backends == nil { // Check: everything but writing
@@ -245,7 +244,7 @@ func applyTime(iss *issue.Issue, opt *Options) {
 // faces loads the issue's fonts, the command line's overriding issue.yaml's.
 // A font named in issue.yaml that does not load is a problem at its line
 // there (the library caches what it loads: no double work).
-func faces(lib *fonts.Library, iss *issue.Issue, opt *Options, src *sources) (*fonts.Set, error) {
+func faces(lib *fonts.Library, iss *issue.Issue, opt *Options, nm names) (*fonts.Set, error) {
 	body, heading := iss.Fonts.Body, iss.Fonts.Heading
 	if opt.BodyFont != "" {
 		body = opt.BodyFont
@@ -259,9 +258,8 @@ func faces(lib *fonts.Library, iss *issue.Issue, opt *Options, src *sources) (*f
 			continue
 		}
 		if _, err := lib.Load(f.spec); err != nil {
-			yaml := filepath.Join(iss.Dir, issue.FileName)
-			rel, _ := filepath.Rel(iss.Dir, strings.SplitN(f.spec, "#", 2)[0])
-			problems = append(problems, issue.Problem{File: src.display(yaml), Line: src.line(yaml, filepath.ToSlash(rel)),
+			at := iss.Where["fonts."+f.key]
+			problems = append(problems, issue.Problem{File: nm.of(iss.File), Line: at.Line, Col: at.Col,
 				Message: fmt.Sprintf("fonts: %s: %v", f.key, err)})
 		}
 	}

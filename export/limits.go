@@ -10,7 +10,7 @@ import (
 // pdfProblems reports what the PDF cannot set legibly, before anything is
 // written: tables with more columns than the text block holds (their
 // cells would overprint one another).
-func pdfProblems(iss *issue.Issue, src *sources) issue.Problems {
+func pdfProblems(iss *issue.Issue, nm names) issue.Problems {
 	limit := pdf.MaxTableColumns(iss.Print)
 	var ps issue.Problems
 	var walk func(a *issue.Article, blocks []issue.Block)
@@ -19,7 +19,7 @@ func pdfProblems(iss *issue.Issue, src *sources) issue.Problems {
 			switch b := b.(type) {
 			case *issue.Table:
 				if n := len(b.Align); n > limit {
-					ps = append(ps, issue.Problem{File: src.display(a.File), Line: b.Line,
+					ps = append(ps, issue.Problem{File: nm.of(a.File), Line: b.Line, Col: b.Col,
 						Message: fmt.Sprintf("table has %d columns; a %.0f mm wide page holds at most %d legible columns in the PDF", n, iss.Print.TrimWidth, limit),
 						Hint:    "split it into narrower tables, or swap its rows and columns"})
 				}

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -9,80 +8,72 @@ import (
 	"unicode/utf8"
 
 	"github.com/qikan-dev/qikan/fonts"
-	"github.com/qikan-dev/qikan/internal/safefile"
 	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/lang"
 	"github.com/qikan-dev/qikan/layout"
 )
 
-// Warnings point at the file and line a user has to edit. The model keeps
-// no line for each run of text, so the line is found by looking for the
-// text in the source file; when it cannot be found (the Markdown spells it
-// differently, e.g. with an entity), the warning names the file alone.
+// Warnings point at the file and line a user has to edit: the model
+// carries where every run and field was written (issue.Pos), so nothing is
+// searched for in the source files.
 
 // maxGlyphWarnings caps the per-character warnings of one issue; the rest
 // are summed up in one more warning.
 const maxGlyphWarnings = 20
 
-// sources reads the source files of an issue once each and names them as
-// the user does: relative to the issue directory as given on the command
-// line.
-type sources struct {
-	dir   string // the issue directory as given
-	abs   string // the issue directory, absolute (issue.Issue.Dir)
-	files map[string][]byte
+// names names the files of an issue as the user does: relative to the
+// issue directory as given on the command line.
+type names struct {
+	dir string // the issue directory as given
+	abs string // the issue directory, absolute (issue.Issue.Dir)
 }
 
-func newSources(dir string, iss *issue.Issue) *sources {
-	return &sources{dir: filepath.Clean(dir), abs: iss.Dir, files: map[string][]byte{}}
+func newNames(dir string, iss *issue.Issue) names {
+	return names{dir: filepath.Clean(dir), abs: iss.Dir}
 }
 
-// display names an absolute file of the issue for messages.
-func (s *sources) display(abs string) string {
-	if rel, err := filepath.Rel(s.abs, abs); err == nil && !strings.HasPrefix(rel, "..") {
-		return filepath.Join(s.dir, rel)
+// of names an absolute file of the issue for messages.
+func (n names) of(abs string) string {
+	if rel, err := filepath.Rel(n.abs, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.Join(n.dir, rel)
 	}
 	return abs
 }
 
-// line returns the 1-based line of the first occurrence of needle in file,
-// or 0 when it is not there (or the file cannot be read).
-func (s *sources) line(file, needle string) int {
-	data, ok := s.files[file]
-	if !ok {
-		data, _ = safefile.ReadFile(file, 8<<20) // a source file the loader read; 0 lines if it has changed since
-		s.files[file] = data
+// warning is a warning at a position.
+func (n names) warning(at issue.Pos, file, msg string) issue.Warning {
+	if at.File != "" {
+		file = at.File
 	}
-	i := bytes.Index(data, []byte(needle))
-	if i < 0 || needle == "" {
-		return 0
-	}
-	return bytes.Count(data[:i], []byte("\n")) + 1
+	return issue.Warning{File: n.of(file), Line: at.Line, Message: msg}
 }
 
-// warning is a warning at the first line of file holding one of the
-// needles (tried in order), or at the file alone.
-func (s *sources) warning(file string, needles []string, msg string) issue.Warning {
-	w := issue.Warning{File: s.display(file), Message: msg}
-	for _, n := range needles {
-		if w.Line = s.line(file, n); w.Line > 0 {
-			break
-		}
-	}
-	return w
-}
-
-// normalizePunct normalises the punctuation of every text of iss and
-// returns a warning for each file where something changed, at the first
-// change.
-func normalizePunct(iss *issue.Issue, src *sources) []issue.Warning {
+// normalizePunct normalises the punctuation of the Chinese text of iss —
+// issue.yaml's fields when the issue is Chinese, each article that is
+// Chinese, except its paragraphs in another language — and returns a
+// warning for each article (and for issue.yaml) where something changed,
+// at the first change.
+func normalizePunct(iss *issue.Issue, nm names) []issue.Warning {
 	var warnings []issue.Warning
-	normalise := func(file string, mapRuns func(func([]string) []string)) {
+	normalise := func(file, language string, mapStretches func(func(issue.Stretch) []string)) {
 		n := 0
-		var first []string
-		mapRuns(func(runs []string) []string {
-			out, k := normalizeRuns(runs)
-			if k > 0 && first == nil {
-				first = changedAt(strings.Join(runs, ""), strings.Join(out, ""))
+		var first issue.Pos
+		mapStretches(func(s issue.Stretch) []string {
+			l := language
+			if s.Lang != "" {
+				l = s.Lang
+			}
+			if !lang.For(l).NormalizePunct {
+				return s.Runs
+			}
+			out, k := normalizeRuns(s.Runs)
+			if k > 0 && first.Line == 0 {
+				for i := range out {
+					if out[i] != s.Runs[i] {
+						first = s.At[i]
+						break
+					}
+				}
 			}
 			n += k
 			return out
@@ -94,15 +85,15 @@ func normalizePunct(iss *issue.Issue, src *sources) []issue.Warning {
 		if n == 1 {
 			noun = "mark"
 		}
-		warnings = append(warnings, src.warning(file, first,
+		warnings = append(warnings, nm.warning(first, file,
 			fmt.Sprintf("normalised %d ASCII punctuation %s between Chinese characters to full width, the first here (--no-normalize keeps them as written)", n, noun)))
 	}
-	// Each article in its own file, then the text of issue.yaml itself
-	// (inline articles are reported there too, each on its own).
+	// Each article on its own (inline ones too), then the text of
+	// issue.yaml itself.
 	for _, a := range iss.Articles() {
-		normalise(a.File, a.MapRuns)
+		normalise(a.File, a.Language, a.MapStretches)
 	}
-	normalise(filepath.Join(iss.Dir, issue.FileName), iss.MapOwnRuns)
+	normalise(iss.File, iss.Language, iss.MapOwnStretches)
 	return warnings
 }
 
@@ -157,40 +148,38 @@ func normalizeEach(runs []string) ([]string, int) {
 	return out, n
 }
 
-// changedAt returns snippets of s ending at the first character that out
-// changes, longest first, to look for in the source file.
-func changedAt(s, out string) []string {
-	rs, outRunes := []rune(s), []rune(out)
-	i := 0
-	for i < len(rs) && i < len(outRunes) && rs[i] == outRunes[i] {
-		i++
+// missingGlyphs returns a warning for each character of the report at
+// the first place it is written in each file (at most a few files per
+// character and maxGlyphWarnings in all, then a summary).
+func missingGlyphs(iss *issue.Issue, nm names, rep fonts.Report) []issue.Warning {
+	missing := map[rune]bool{}
+	for _, m := range rep.Missing {
+		missing[m.Rune] = true
 	}
-	if i == len(rs) {
-		return nil
-	}
-	var snippets []string
-	for _, before := range []int{8, 2, 0} {
-		snippets = append(snippets, string(rs[max(0, i-before):i+1]))
-	}
-	return snippets
-}
-
-// missingGlyphs returns a warning for each character of the report in each
-// file it appears in (at most a few files per character and
-// maxGlyphWarnings in all, then a summary).
-func missingGlyphs(iss *issue.Issue, src *sources, rep fonts.Report) []issue.Warning {
-	yaml := filepath.Join(iss.Dir, issue.FileName)
-	var files []string
-	seen := map[string]bool{}
-	for _, a := range iss.Articles() {
-		if !seen[a.File] {
-			seen[a.File] = true
-			files = append(files, a.File)
+	// Where each missing character first is, file by file in reading order.
+	where := map[rune][]issue.Pos{}
+	seen := map[rune]map[string]bool{}
+	look := func(at issue.Pos, s string) {
+		for _, r := range s {
+			if !missing[r] || seen[r][at.File] {
+				continue
+			}
+			if seen[r] == nil {
+				seen[r] = map[string]bool{}
+			}
+			seen[r][at.File] = true
+			where[r] = append(where[r], at)
 		}
 	}
-	if !seen[yaml] {
-		files = append(files, yaml)
+	for _, a := range iss.Articles() {
+		for at, s := range a.Texts() {
+			look(at, s)
+		}
 	}
+	for at, s := range iss.OwnTexts() {
+		look(at, s)
+	}
+
 	faces := strings.Join(rep.Faces, ", ")
 	var warnings []issue.Warning
 	var rest []string
@@ -201,25 +190,22 @@ func missingGlyphs(iss *issue.Issue, src *sources, rep fonts.Report) []issue.War
 		}
 		msg := fmt.Sprintf("%s U+%04X is in none of the fonts (%s) and shows as an empty box; choose fonts that have it (fonts.body, fonts.heading in issue.yaml, or --body-font) or replace it",
 			printable(m.Rune), m.Rune, faces)
-		var at []issue.Warning // where the character is, first line in each file
-		for _, f := range files {
-			if line := src.line(f, string(m.Rune)); line > 0 {
-				at = append(at, issue.Warning{File: src.display(f), Line: line, Message: msg})
-			}
-		}
+		at := where[m.Rune]
 		const perChar = 3
-		if len(at) > perChar {
-			at[perChar-1].Message += fmt.Sprintf(" (also in %d more files)", len(at)-perChar)
-			at = at[:perChar]
+		for i, p := range at[:min(len(at), perChar)] {
+			w := nm.warning(p, iss.File, msg)
+			if i == perChar-1 && len(at) > perChar {
+				w.Message += fmt.Sprintf(" (also in %d more files)", len(at)-perChar)
+			}
+			warnings = append(warnings, w)
 		}
-		warnings = append(warnings, at...)
-		if len(at) == 0 { // spelt otherwise in the source: say where it shows
-			warnings = append(warnings, issue.Warning{File: src.display(yaml),
+		if len(at) == 0 { // not in any text with a place (a label qikan prints)
+			warnings = append(warnings, issue.Warning{File: nm.of(iss.File),
 				Message: fmt.Sprintf("%s (in %s)", msg, strings.Join(m.Articles, ", "))})
 		}
 	}
 	if len(rest) > 0 {
-		warnings = append(warnings, issue.Warning{File: src.display(yaml),
+		warnings = append(warnings, issue.Warning{File: nm.of(iss.File),
 			Message: fmt.Sprintf("%d more characters are in none of the fonts: %s", len(rest), strings.Join(rest, ", "))})
 	}
 	return warnings

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/qikan-dev/qikan/issue"
 	"github.com/qikan-dev/qikan/layout"
 )
 
@@ -58,6 +59,27 @@ func TestWarningsPointAtTheSource(t *testing.T) {
 				"a.md:5: U+10000 is in none of the fonts",
 				"b.md:5: U+10000 is in none of the fonts",
 				"c.md:7: (also in 1 more files)",
+			},
+		},
+		{
+			name:  "the text, not its first occurrence in the file",
+			yaml:  "title: 期刊\nissue: 1\ndate: 2025-03-28\nsections:\n  - title: 栏目\n    articles: [a.md]\n",
+			files: map[string]string{"a.md": "---\ntitle: 标题\n---\n\n```\n第二段,有逗号" + missing + "\n```\n\n第二段,有逗号。\n"},
+			want: []string{
+				"a.md:9: normalised 1 ASCII punctuation mark",
+				"a.md:6: U+10000 is in none of the fonts",
+			},
+		},
+		{
+			name: "Korean and Japanese text keep their punctuation",
+			yaml: "title: 期刊\nissue: 1\ndate: 2025-03-28\nlanguage: zh-TW\nsections:\n  - title: 栏目\n    articles: [ko.md, zh.md]\n",
+			files: map[string]string{
+				"ko.md": "---\ntitle: 책\n---\n\n천천히 보면, 낡은 책도 (아마) 새롭다. 韓國, 漢字\n",
+				"zh.md": "---\ntitle: 書\n---\n\n讀書的方法有很多種,慢慢讀舊書也會覺得新鮮,這是日本作家說過的話。\n\n> 古い本も、ゆっくり読めば新しい。漢字,漢字\n",
+			},
+			want: []string{
+				"ko.md:1: is written in Korean (Hangul)",
+				"zh.md:5: normalised 2 ASCII punctuation marks",
 			},
 		},
 		{
@@ -173,4 +195,26 @@ func FuzzNormalizeRuns(f *testing.F) {
 			t.Fatalf("normalizeRuns(%q) = %q: neither %q nor run by run", runs, got, want)
 		}
 	})
+}
+
+// TestKoreanKeepsItsPunctuation: an undeclared Korean article in a Chinese
+// issue reaches the backends as written, ASCII marks and spaces included,
+// and as Korean.
+func TestKoreanKeepsItsPunctuation(t *testing.T) {
+	const text = "천천히 보면, 낡은 책도 (아마) 새롭다. 그러나: 우리는 늘 바쁘다! 韓國, 漢字?"
+	dir := newIssue(t, "ko", "zh-CN", "\n"+text)
+	rec := &recorder{}
+	var res Result
+	opt := Options{OutDir: t.TempDir()}
+	if err := run(dir, library(), &opt, fakeBackends(rec, &recorder{}), &res); err != nil {
+		t.Fatal(err)
+	}
+	a := rec.iss.Articles()[0]
+	var got strings.Builder
+	for _, r := range a.Blocks[0].(*issue.Paragraph).Inlines {
+		got.WriteString(r.Text)
+	}
+	if got.String() != text || a.Language != "ko" {
+		t.Errorf("article %s: %q", a.Language, got.String())
+	}
 }

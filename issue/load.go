@@ -19,7 +19,7 @@ const FileName = "issue.yaml"
 // Keys of issue.yaml and of its nested mappings, and of an article's front
 // matter (an inline article also has body).
 var (
-	issueKeys    = []string{"title", "issue", "date", "sections", "language", "subtitle", "number", "issn", "cn", "publisher", "description", "identifier", "cover", "highlights", "colophon", "fonts", "print"}
+	issueKeys    = []string{"title", "issue", "date", "sections", "language", "subtitle", "number", "issn", "cn", "publisher", "description", "identifier", "cover", "highlights", "colophon", "fonts", "print", "indent"}
 	coverKeys    = []string{"image", "caption", "credit"}
 	colophonKeys = []string{"label", "value"}
 	fontKeys     = []string{"body", "heading"}
@@ -167,6 +167,13 @@ func (l *loader) decodeIssue(d *yamlDoc, body ast.Node, iss *Issue) {
 	}
 	iss.Publisher = f.str("publisher", "issue.yaml", false)
 	iss.Description = f.str("description", "issue.yaml", false)
+	if s := f.str("indent", "issue.yaml", false); s != "" {
+		if v, err := parseIndent(s); err != nil {
+			d.errorf(f.get("indent"), "e.g. indent: 2em (Chinese print), 1em (Japanese, Korean) or 0", "%v", err)
+		} else {
+			iss.Indent = &v
+		}
+	}
 	iss.Identifier = f.str("identifier", "issue.yaml", false)
 	if iss.Identifier == "" && iss.Title != "" && iss.Label != "" {
 		iss.Identifier = DerivedIdentifier(iss.Title, iss.Label)
@@ -247,6 +254,7 @@ func (l *loader) decodeSections(d *yamlDoc, body ast.Node, f *fields, iss *Issue
 		if a.Language == "" {
 			a.Language = iss.Language
 		}
+		l.detectLanguage(a, iss.Language)
 	}
 }
 

@@ -1,5 +1,11 @@
 package issue
 
+import (
+	"fmt"
+	"iter"
+	"strings"
+)
+
 // Articles returns every article of the issue in reading order.
 func (iss *Issue) Articles() []*Article {
 	var out []*Article
@@ -9,12 +15,24 @@ func (iss *Issue) Articles() []*Article {
 	return out
 }
 
+// Stretch is one stretch of text handed to a mapping function: the runs
+// of a paragraph, heading or table cell between code spans, images and
+// hard line breaks, or the text of one field (a single run).
+type Stretch struct {
+	Runs []string // the texts of the runs
+	At   []Pos    // where each run starts, one per run
+	// Lang is the language of a paragraph or heading whose script shows
+	// it is not its article's (Paragraph.Lang), else "".
+	Lang string
+}
+
 // MapText replaces every user-visible text of the issue with f(text), in
 // place: masthead, cover lines, colophon, section and article titles and
 // metadata, and the runs of every body block, figure captions and credits
 // and table cells. Code (code blocks and code spans), link destinations,
-// paths, identifiers, dates and language tags are left alone. f is called
-// once per run, so it sees no text across a change of style; MapRuns does.
+// ruby annotations, images' alternative texts, paths, identifiers, dates
+// and language tags are left alone. f is called once per run, so it sees
+// no text across a change of style; MapRuns does.
 func (iss *Issue) MapText(f func(s string) string) { iss.MapRuns(eachRun(f)) }
 
 // MapText replaces every user-visible text of the article with f(text), in
@@ -23,47 +41,89 @@ func (a *Article) MapText(f func(s string) string) { a.MapRuns(eachRun(f)) }
 
 // MapRuns is MapText for text split into runs of different styles: f gets
 // the texts of the runs of one stretch of inline text at once — a
-// paragraph, heading or table cell, cut at code spans and hard line breaks
-// — and returns their replacements, one per run (a result of another
-// length is ignored). So f can see across a change of style, as in
+// paragraph, heading or table cell, cut at code spans, images and hard
+// line breaks — and returns their replacements, one per run (a result of
+// another length is ignored). So f can see across a change of style, as in
 // "**重点**,正文". Every other text (titles, front matter, captions) comes
 // as a single run.
 func (iss *Issue) MapRuns(f func(runs []string) []string) {
-	iss.MapOwnRuns(f)
-	for _, a := range iss.Articles() {
-		a.MapRuns(f)
-	}
+	iss.MapStretches(func(s Stretch) []string { return f(s.Runs) })
+}
+
+// MapRuns is Issue.MapRuns for the article's own text.
+func (a *Article) MapRuns(f func(runs []string) []string) {
+	a.MapStretches(func(s Stretch) []string { return f(s.Runs) })
 }
 
 // MapOwnRuns is MapRuns for the texts of issue.yaml's own fields —
 // masthead, cover, highlights, colophon and section titles — leaving the
 // articles alone.
 func (iss *Issue) MapOwnRuns(f func(runs []string) []string) {
-	for _, p := range []*string{&iss.Title, &iss.Label, &iss.Subtitle, &iss.Number, &iss.Publisher, &iss.Description, &iss.Cover.Caption, &iss.Cover.Credit} {
-		mapOne(p, f)
-	}
-	for i := range iss.Highlights {
-		mapOne(&iss.Highlights[i], f)
-	}
-	for i := range iss.Colophon {
-		mapOne(&iss.Colophon[i].Label, f)
-		mapOne(&iss.Colophon[i].Value, f)
-	}
-	for _, s := range iss.Sections {
-		mapOne(&s.Title, f)
-		mapOne(&s.TitleEN, f)
+	iss.MapOwnStretches(func(s Stretch) []string { return f(s.Runs) })
+}
+
+// MapStretches is MapRuns with where each run was written and the
+// language of the stretch.
+func (iss *Issue) MapStretches(f func(Stretch) []string) {
+	iss.MapOwnStretches(f)
+	for _, a := range iss.Articles() {
+		a.MapStretches(f)
 	}
 }
 
-// MapRuns is Issue.MapRuns for the article's own text.
-func (a *Article) MapRuns(f func(runs []string) []string) {
-	for _, p := range []*string{&a.Title, &a.Subtitle, &a.Affiliation, &a.Source, &a.Editor} {
-		mapOne(p, f)
+// MapOwnStretches is MapStretches for issue.yaml's own fields.
+func (iss *Issue) MapOwnStretches(f func(Stretch) []string) {
+	for _, fl := range iss.ownFields() {
+		mapField(fl, f)
 	}
-	for i := range a.Authors {
-		mapOne(&a.Authors[i], f)
+}
+
+// MapStretches is Issue.MapStretches for the article's own text.
+func (a *Article) MapStretches(f func(Stretch) []string) {
+	for _, fl := range a.fields() {
+		mapField(fl, f)
 	}
 	mapBlocks(a.Blocks, f)
+}
+
+// field is a text field and where it was written.
+type field struct {
+	p  *string
+	at Pos
+}
+
+func (iss *Issue) ownFields() []field {
+	w := iss.Where
+	fs := []field{
+		{&iss.Title, w["title"]}, {&iss.Label, w["issue"]}, {&iss.Subtitle, w["subtitle"]},
+		{&iss.Number, w["number"]}, {&iss.Publisher, w["publisher"]}, {&iss.Description, w["description"]},
+		{&iss.Cover.Caption, w["cover.caption"]}, {&iss.Cover.Credit, w["cover.credit"]},
+	}
+	for i := range iss.Highlights {
+		fs = append(fs, field{&iss.Highlights[i], w[fmt.Sprintf("highlights[%d]", i)]})
+	}
+	for i := range iss.Colophon {
+		fs = append(fs, field{&iss.Colophon[i].Label, w[fmt.Sprintf("colophon[%d].label", i)]},
+			field{&iss.Colophon[i].Value, w[fmt.Sprintf("colophon[%d].value", i)]})
+	}
+	for _, s := range iss.Sections {
+		fs = append(fs, field{&s.Title, s.Where["title"]}, field{&s.TitleEN, s.Where["title_en"]})
+	}
+	return fs
+}
+
+func (a *Article) fields() []field {
+	w := a.Where
+	fs := []field{{&a.Title, w["title"]}, {&a.Subtitle, w["subtitle"]}, {&a.Affiliation, w["affiliation"]},
+		{&a.Source, w["source"]}, {&a.Editor, w["editor"]}}
+	for i := range a.Authors {
+		at, ok := w[fmt.Sprintf("authors[%d]", i)]
+		if !ok {
+			at = w["authors"] // authors: one name
+		}
+		fs = append(fs, field{&a.Authors[i], at})
+	}
+	return fs
 }
 
 // eachRun turns a function of one text into one of runs.
@@ -76,10 +136,10 @@ func eachRun(f func(string) string) func([]string) []string {
 	}
 }
 
-// mapOne maps a text that is a single run.
-func mapOne(p *string, f func([]string) []string) {
-	if out := f([]string{*p}); len(out) == 1 {
-		*p = out[0]
+// mapField maps a text that is a single run.
+func mapField(fl field, f func(Stretch) []string) {
+	if out := f(Stretch{Runs: []string{*fl.p}, At: []Pos{fl.at}}); len(out) == 1 {
+		*fl.p = out[0]
 	}
 }
 
@@ -161,42 +221,114 @@ func EachImage(blocks []Block, fn func(*Image)) {
 	})
 }
 
-// mapBlocks is MapRuns over blocks: the texts of EachText's inline
-// stretches, captions and credits, rewritten in place; code blocks are
-// left alone.
-func mapBlocks(blocks []Block, f func([]string) []string) {
+// mapBlocks is MapStretches over blocks. Code blocks are left alone,
+// captions and credits are mapped as fields.
+func mapBlocks(blocks []Block, f func(Stretch) []string) {
 	Walk(blocks, func(b Block) {
-		inlines(b, func(in []Inline) { mapInlines(in, f) })
+		inlines(b, func(in []Inline) { mapInlines(in, langOf(b), f) })
 		if fig, ok := b.(*Figure); ok {
-			mapOne(&fig.Caption, f)
-			mapOne(&fig.Credit, f)
+			mapField(field{&fig.Caption, fig.Pos}, f)
+			mapField(field{&fig.Credit, fig.Pos}, f)
 		}
 	})
 }
 
-// mapInlines maps the stretches of runs between code spans and hard line
-// breaks, which are left alone.
-func mapInlines(in []Inline, f func([]string) []string) {
+// langOf is the language a block declares of its own, or "".
+func langOf(b Block) string {
+	switch b := b.(type) {
+	case *Paragraph:
+		return b.Lang
+	case *Heading:
+		return b.Lang
+	}
+	return ""
+}
+
+// mapInlines maps the stretches of runs between code spans, images and
+// hard line breaks, which are left alone.
+func mapInlines(in []Inline, lang string, f func(Stretch) []string) {
 	start := 0
 	flush := func(end int) {
 		if end <= start {
 			return
 		}
-		texts := make([]string, end-start)
-		for i := range texts {
-			texts[i] = in[start+i].Text
+		s := Stretch{Runs: make([]string, end-start), At: make([]Pos, end-start), Lang: lang}
+		for i := range s.Runs {
+			s.Runs[i], s.At[i] = in[start+i].Text, in[start+i].Pos
 		}
-		if out := f(texts); len(out) == len(texts) {
+		if out := f(s); len(out) == len(s.Runs) {
 			for i, t := range out {
 				in[start+i].Text = t
 			}
 		}
 	}
 	for i := range in {
-		if in[i].Style&CodeSpan != 0 || in[i].Text == "\n" {
+		if in[i].Style&CodeSpan != 0 || in[i].Text == "\n" || in[i].Image != nil {
 			flush(i)
 			start = i + 1
 		}
 	}
 	flush(len(in))
+}
+
+// Texts yields every text of the article that is set in a face, with where
+// it starts: front-matter fields, runs and their ruby, captions and
+// credits, and each line of a code block. An image's alternative text is
+// not among them.
+func (a *Article) Texts() iter.Seq2[Pos, string] {
+	return func(yield func(Pos, string) bool) {
+		for _, fl := range a.fields() {
+			if !yield(fl.at, *fl.p) {
+				return
+			}
+		}
+		eachBlockText(a.Blocks, yield)
+	}
+}
+
+// OwnTexts yields the texts of issue.yaml's own fields with where each was
+// written.
+func (iss *Issue) OwnTexts() iter.Seq2[Pos, string] {
+	return func(yield func(Pos, string) bool) {
+		for _, fl := range iss.ownFields() {
+			if !yield(fl.at, *fl.p) {
+				return
+			}
+		}
+	}
+}
+
+// eachBlockText yields the texts of blocks for Texts; it returns false
+// once yield has.
+func eachBlockText(blocks []Block, yield func(Pos, string) bool) bool {
+	ok := true
+	Walk(blocks, func(b Block) {
+		inlines(b, func(in []Inline) {
+			for _, r := range in {
+				if !ok {
+					return
+				}
+				if r.Image == nil {
+					ok = yield(r.Pos, r.Text)
+				}
+				if ok && r.Ruby != "" {
+					ok = yield(r.Pos, r.Ruby)
+				}
+			}
+		})
+		switch b := b.(type) {
+		case *Figure:
+			ok = ok && yield(b.Pos, b.Caption) && yield(b.Pos, b.Credit)
+		case *Code:
+			at := b.Pos
+			for _, line := range strings.Split(b.Text, "\n") {
+				if ok = ok && yield(at, line); !ok {
+					return
+				}
+				at.Line++
+				at.Col = 0
+			}
+		}
+	})
+	return ok
 }

@@ -29,6 +29,11 @@ type Issue struct {
 	Colophon   []ColophonRow // 版权页 rows, in order
 	Fonts      Fonts
 	Print      Print
+	// Indent is the first-line indent of body paragraphs in em (yaml:
+	// indent) for every language of the issue; nil leaves it to each
+	// article's language (lang.Lang.Indent: 2 em Chinese, 1 em Japanese
+	// and Korean).
+	Indent *float64
 
 	Sections []*Section // reading order, at least one
 
@@ -134,18 +139,23 @@ type Block interface {
 	Position() Pos
 }
 
-// Paragraph is a run of inline text.
+// Paragraph is a run of inline text. Lang is set when its script shows
+// that it is in another language than its article (a Japanese paragraph
+// quoted in a Chinese article): its BCP 47 tag, else "".
 type Paragraph struct {
 	Pos
 	Inlines []Inline
+	Lang    string
 }
 
 // Heading is a subhead inside an article. Level is 2 for "##", 3 for "###"
 // and so on; a "#" in a body is treated as level 2 (the article title is level 1).
+// Lang is as for a paragraph.
 type Heading struct {
 	Pos
 	Level   int
 	Inlines []Inline
+	Lang    string
 }
 
 // Quote is a block quotation holding other blocks.

@@ -187,3 +187,14 @@ func ParseColumns(s string) (int, error) {
 	}
 	return n, nil
 }
+
+// parseIndent reads the first-line indent of body paragraphs: a number of
+// em from 0 to 4, "2", "2em", "1.5 em".
+func parseIndent(s string) (float64, error) {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.ToLower(s)), "em"))
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil || !(v >= 0 && v <= 4) {
+		return 0, fmt.Errorf("indent %q is not a number of em from 0 to 4", s)
+	}
+	return v, nil
+}

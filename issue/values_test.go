@@ -154,3 +154,16 @@ func TestLooksGBK(t *testing.T) {
 		t.Error("Latin-1 taken for GBK")
 	}
 }
+
+func TestParseIndent(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want float64
+		ok   bool
+	}{{"2em", 2, true}, {"1", 1, true}, {" 1.5 em", 1.5, true}, {"0", 0, true}, {"5em", 0, false}, {"-1", 0, false}, {"two", 0, false}, {"NaN", 0, false}} {
+		got, err := parseIndent(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("parseIndent(%q) = %v, %v", tt.in, got, err)
+		}
+	}
+}

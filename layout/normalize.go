@@ -4,9 +4,12 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/qikan-dev/qikan/lang"
 )
 
-// NormalizePunct rewrites ASCII punctuation used in Chinese text into the
+// NormalizePunct rewrites ASCII punctuation used in Chinese text (Han
+// characters; kana and Hangul text is left alone) into the
 // full-width marks GB/T 15834-2011 prescribes, and returns the new text and
 // the number of characters changed:
 //
@@ -117,22 +120,29 @@ func convertStops(rs []rune, drop []bool, n *int) {
 			prev = rs[i-1]
 		}
 		next, ni := nextVisible(i)
-		ok := isHan(prev) || isCJKPunct(prev) && classOf(prev) != pcOpen && (isHan(next) || next == 0)
+		ok := isIdeograph(prev) || isCJKPunct(prev) && classOf(prev) != pcOpen && (isIdeograph(next) || next == 0)
 		if prev == 0 || unicode.IsSpace(prev) {
 			// ", 中文" after a space: only if the text before is CJK too
-			ok = isHan(prevVisible(i)) && isHan(next)
+			ok = isIdeograph(prevVisible(i)) && isIdeograph(next)
 		}
 		if !ok {
 			continue
 		}
 		rs[i] = full
 		*n++
-		if isHan(next) || isCJKPunct(next) {
+		if isIdeograph(next) || isCJKPunct(next) {
 			for k := i + 1; k < ni; k++ {
 				drop[k] = true // no space after a full-width mark
 			}
 		}
 	}
+}
+
+// isIdeograph reports a Han character (and 〇): Chinese punctuation is
+// normalised between these only, never next to kana or Hangul, whose
+// languages write their own marks (Japanese) or ASCII ones (Korean).
+func isIdeograph(r rune) bool {
+	return lang.ScriptOf(r) == lang.Han && (unicode.IsLetter(r) || r == '〇')
 }
 
 // isCJKPunct reports whether r is a full-width punctuation mark.
@@ -143,7 +153,7 @@ func isCJKPunct(r rune) bool {
 // containsHan reports whether rs holds a Han character.
 func containsHan(rs []rune) bool {
 	for _, r := range rs {
-		if isHan(r) {
+		if isIdeograph(r) {
 			return true
 		}
 	}
@@ -175,7 +185,7 @@ func pairParens(rs []rune, n *int) {
 		if o > 0 {
 			before = rs[o-1]
 		}
-		if containsHan(rs[o+1:c]) || isHan(before) || isCJKPunct(before) {
+		if containsHan(rs[o+1:c]) || isIdeograph(before) || isCJKPunct(before) {
 			rs[o], rs[c] = '（', '）'
 			*n += 2
 		}

@@ -8,6 +8,11 @@ func TestNormalizePunct(t *testing.T) {
 		n        int
 	}{
 		{"你好,世界", "你好，世界", 1},
+		// Only between Han characters: Korean keeps its ASCII marks and
+		// spaces, Japanese text is not Chinese.
+		{"천천히 보면, 낡은 책도 (아마) 새롭다.", "천천히 보면, 낡은 책도 (아마) 새롭다.", 0},
+		{"ゆっくり, 読む", "ゆっくり, 読む", 0},
+		{"韓國作家김영하, 很好", "韓國作家김영하, 很好", 0},
 		{"你好, 世界", "你好，世界", 1},
 		{"注意:这里;那里?是的!", "注意：这里；那里？是的！", 4},
 		{"真的?!", "真的？！", 2},

@@ -26,13 +26,13 @@ type fontFile struct {
 // reading systems can scale them; the layout is a single flowing column
 // that works on small e-ink screens. body and heading are the CSS font
 // families of the role faces ("" when the face sets nothing). rules are
-// the issue language's: paragraphs take its first-line indent; text in a
-// language that keeps words whole (Korean) gets word-break: keep-all. Font
+// the issue language's; indent is issue.yaml's indent, nil for none (see
+// languageCSS). Font
 // families are given to the root (the body face), to code and kbd
 // (monospace, then the body face) and to the classes of the faces, nowhere
 // else: the markup puts those classes where text is set in another face,
 // and records every character for the face that sets it (see markup).
-func stylesheet(files []fontFile, body, heading string, rules *lang.Lang, vertical bool) string {
+func stylesheet(files []fontFile, body, heading string, rules *lang.Lang, indent *float64, vertical bool) string {
 	var b strings.Builder
 	b.WriteString("@charset \"UTF-8\";\n")
 	for _, f := range files {
@@ -74,8 +74,7 @@ body {
   word-break: normal; overflow-wrap: break-word;
   text-spacing-trim: normal; text-autospace: normal; hanging-punctuation: allow-end;
 }
-p { margin: 0; text-indent: %[3]gem; }
-p.lines { text-indent: 0; padding-left: %[3]gem; padding-inline-start: %[3]gem; }
+p { margin: 0; }
 a { color: inherit; text-decoration: none; }
 em.cjk { font-style: normal; }
 h1, h2, h3, h4, h5, h6 { break-after: avoid; page-break-after: avoid; }
@@ -115,7 +114,6 @@ kbd { font-family: monospace, %[1]s; font-size: 0.9em; border: 0.06em solid #999
 ruby { ruby-position: over; -webkit-ruby-position: before; }
 rt { font-size: 0.5em; line-height: 1; text-indent: 0; }
 img.inline { height: 1em; width: auto; vertical-align: -0.12em; }
-:lang(ko) { word-break: keep-all; }
 .end-matter { margin-top: 1.5em; margin-block-start: 1.5em; font-size: 0.85em; color: #444; }
 .end-matter p { text-indent: 0; text-align: right; text-align: end; }
 html.page-cover body { margin: 0; padding: 0; }
@@ -147,13 +145,8 @@ nav ol { list-style: none; margin: 0; padding-left: 1.5em; padding-inline-start:
 nav > ol { padding-left: 0; padding-inline-start: 0; }
 nav li { margin: 0.25em 0; margin-block: 0.25em; }
 .tcy { text-combine-upright: all; -webkit-text-combine: horizontal; -epub-text-combine: horizontal; }
-`, family(body, "serif"), headingWeight, rules.Indent)
-	for _, l := range lang.All() {
-		if l.KeepAll {
-			primary, _, _ := strings.Cut(l.Tag, "-")
-			fmt.Fprintf(&b, ":lang(%s) { word-break: keep-all; }\n", primary)
-		}
-	}
+`, family(body, "serif"), headingWeight)
+	b.WriteString(languageCSS(rules, indent))
 	if vertical {
 		b.WriteString(`
 html { writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl; -epub-writing-mode: vertical-rl; }
@@ -163,4 +156,74 @@ img.inline { width: 1em; height: auto; vertical-align: 0; }
 `)
 	}
 	return b.String()
+}
+
+// languageCSS sets what differs by language, from package lang's table:
+// the first-line indent of body paragraphs (issue.yaml's indent for all,
+// else the language's: 2 em Chinese, 1 em Japanese and Korean — an
+// article's XHTML document has the article's language), centred
+// Traditional Chinese punctuation kept at full width, and Korean words
+// kept whole.
+func languageCSS(issue *lang.Lang, indent *float64) string {
+	var b strings.Builder
+	// Body paragraphs take the indent on their first line; paragraphs of
+	// lines broken by hand (verse, addresses) on all their lines.
+	rule := func(prefixes []string, em float64) {
+		var first, lines []string
+		for _, p := range prefixes {
+			first = append(first, p+"article > p:not(.lines)", p+"article blockquote > p:not(.lines)")
+			lines = append(lines, p+"article p.lines")
+		}
+		fmt.Fprintf(&b, "%s { text-indent: %gem; }\n", strings.Join(first, ", "), em)
+		fmt.Fprintf(&b, "%s { text-indent: 0; padding-left: %[2]gem; padding-inline-start: %[2]gem; }\n", strings.Join(lines, ", "), em)
+	}
+	if indent != nil {
+		rule([]string{""}, *indent)
+	} else {
+		rule([]string{""}, issue.Indent)
+	}
+	for _, l := range lang.All() {
+		sels := langSelectors(l)
+		if len(sels) == 0 {
+			continue // Latin-script languages: no one tag to select them by
+		}
+		if indent == nil && l.Indent != issue.Indent {
+			var prefixes []string
+			for _, s := range sels {
+				prefixes = append(prefixes, "html"+s+" ")
+			}
+			rule(prefixes, l.Indent)
+		}
+		if l.Punct == lang.PunctHant {
+			fmt.Fprintf(&b, "%s { text-spacing-trim: space-all; }\n", strings.Join(sels, ", "))
+		}
+		if l.KeepAll {
+			fmt.Fprintf(&b, "%s { word-break: keep-all; }\n", strings.Join(sels, ", "))
+		}
+	}
+	return b.String()
+}
+
+// langSelectors are the :lang() selectors of the tags a row of the table
+// stands for.
+func langSelectors(l *lang.Lang) []string {
+	var tags []string
+	switch l.Tag {
+	case "zh-Hans":
+		tags = []string{"zh-Hans", "zh-CN", "zh-SG"}
+	case "zh-Hant":
+		tags = []string{"zh-Hant", "zh-TW"}
+	case "zh-Hant-HK":
+		tags = []string{"zh-HK", "zh-MO", "yue"}
+	case "en":
+		return nil
+	default:
+		primary, _, _ := strings.Cut(l.Tag, "-")
+		tags = []string{primary}
+	}
+	var out []string
+	for _, t := range tags {
+		out = append(out, ":lang("+t+")")
+	}
+	return out
 }

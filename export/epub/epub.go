@@ -240,7 +240,7 @@ func (b *book) render() error {
 			heading = file.family
 		}
 	}
-	b.css = stylesheet(b.fontFiles, body, heading, b.rules, b.vertical)
+	b.css = stylesheet(b.fontFiles, body, heading, b.rules, b.iss.Indent, b.vertical)
 	return nil
 }
 

@@ -285,12 +285,14 @@ func (b *book) blocks(m *markup, blocks []issue.Block) {
 			if hasLineBreak(blk.Inlines) {
 				class = "lines"
 			}
-			m.open("p", "class", class)
+			l := langAttr(blk.Lang)
+			m.open("p", "class", class, "lang", l, "xml:lang", l)
 			b.inlines(m, fonts.Body, blk.Inlines)
 			m.close("p")
 		case *issue.Heading:
 			tag := "h" + itoa(min(max(blk.Level, 2), 6))
-			m.openIn(tag, fonts.Heading)
+			l := langAttr(blk.Lang)
+			m.openIn(tag, fonts.Heading, "lang", l, "xml:lang", l)
 			b.inlines(m, fonts.Heading, blk.Inlines)
 			m.close(tag)
 		case *issue.Quote:
@@ -512,6 +514,15 @@ func safeLink(link string) string {
 		return ""
 	}
 	return s
+}
+
+// langAttr is the lang of a block in another language than its article
+// (issue.Paragraph.Lang), "" for none.
+func langAttr(tag string) string {
+	if tag == "" {
+		return ""
+	}
+	return cleanLang(tag)
 }
 
 // join joins the non-empty parts with sep.

@@ -171,7 +171,7 @@ func (c *composer) setArticleBlocks(a *issue.Article) (setArticle, *node) {
 	st.lang = lang.For(a.Language)
 	var bs []block
 	for i, b := range a.Blocks {
-		out := c.blocks(art, []issue.Block{b}, c.geo.colW, st, st.lang.Indent*st.size)
+		out := c.blocks(art, []issue.Block{b}, c.geo.colW, st, c.indent(st)*st.size)
 		for k := range out {
 			out[k].src = i
 			if h := out[k].head; h != nil {
@@ -189,6 +189,15 @@ func (c *composer) setArticleBlocks(a *issue.Article) (setArticle, *node) {
 	keepSubheads(bs)
 	bs = floatsBeforeTail(bs)
 	return setArticle{title: title, blocks: bs}, art
+}
+
+// indent is the first-line indent of body paragraphs in text of style st,
+// in em: issue.yaml's indent, else its language's.
+func (c *composer) indent(st style) float64 {
+	if c.iss.Indent != nil {
+		return *c.iss.Indent
+	}
+	return c.set.rules(st).Indent
 }
 
 // floatsBeforeTail moves the anchors of floats that come after the first
@@ -281,9 +290,13 @@ func (c *composer) blocks(parent *node, bs []issue.Block, w float64, st style, i
 		switch b := b.(type) {
 		case *issue.Paragraph:
 			p := parent.add("P")
-			spans := c.spans(p, b.Inlines, st)
-			lines := tagBlocks(c.gridLines(spans, st, w, indent, justify), p)
-			ps := &parSource{spans: spans, st: st, w: w, indent: indent, tag: p}
+			pst := st
+			if b.Lang != "" { // a paragraph in another language: its rules, its /Lang
+				pst.lang, p.lang = lang.For(b.Lang), b.Lang
+			}
+			spans := c.spans(p, b.Inlines, pst)
+			lines := tagBlocks(c.gridLines(spans, pst, w, indent, justify), p)
+			ps := &parSource{spans: spans, st: pst, w: w, indent: indent, tag: p}
 			for i := range lines {
 				lines[i].par = ps
 			}
@@ -349,6 +362,9 @@ func (c *composer) subhead(parent *node, h *issue.Heading, w float64, st style) 
 	}
 	// H2 for ##, H3 for ###, …; fixHeadings closes skipped levels.
 	hn := parent.add("H" + strconv.Itoa(min(max(h.Level, 2), 6)))
+	if h.Lang != "" {
+		hs.lang, hn.lang = lang.For(h.Lang), h.Lang
+	}
 	lines := tagBlocks(c.headBlocks(c.spans(hn, h.Inlines, hs), hs, w, alignLeft), hn)
 	n := len(lines)
 	b := block{h: float64(max(n, 1)) * c.geo.pitch, before: c.geo.pitch, grid: true, keep: true, kind: kindSubhead}
@@ -364,7 +380,7 @@ func (c *composer) subhead(parent *node, h *issue.Heading, w float64, st style) 
 func (c *composer) quote(bq *node, q *issue.Quote, w float64, st style) []block {
 	qs := quoteStyle.of(st)
 	indent := 2 * st.size
-	inner := c.blocks(bq, q.Blocks, w-indent, qs, c.set.rules(st).Indent*qs.size)
+	inner := c.blocks(bq, q.Blocks, w-indent, qs, c.indent(st)*qs.size)
 	out := make([]block, 0, len(inner))
 	for _, ib := range inner {
 		b := ib

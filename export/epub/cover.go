@@ -25,41 +25,62 @@ import (
 // shape), rasterised from the cover design the PDF draws (package cover).
 const coverW, coverH = 1600, 2400
 
-// coverImage rasterises the cover design and encodes it: JPEG when it
-// holds the photo (a photo is a ninth of its PNG size), else PNG. It
-// returns the image, its file extension and the texts the cover shows.
-func (b *book) coverImage() ([]byte, string, []string, error) {
-	iss := b.iss
-	cv := cover.Layout(iss, b.faces, cover.Page{Width: coverW, Height: coverH}, cover.Options{HanLatinSpace: true})
+// coverImage lays the cover design out and rasterises it in the
+// background (decoding, scaling and encoding the photo take longer than
+// the rest of the book): the media's bytes come when the container is
+// written. The image is JPEG when it holds the photo (a ninth of its PNG
+// size), else PNG. It also returns the texts the cover shows.
+func (b *book) coverImage() (*media, []string) {
+	cv := cover.Layout(b.iss, b.faces, cover.Page{Width: coverW, Height: coverH}, cover.Options{HanLatinSpace: true})
+	photo := false
+	for _, e := range cv.Elements {
+		if _, ok := e.(*cover.Photo); ok {
+			photo = true
+		}
+	}
+	done := make(chan struct{})
+	var data []byte
+	var err error
+	go func() {
+		defer close(done)
+		data, err = rasterize(cv, photo)
+	}()
+	m := &media{name: "cover.png", cover: true, lazy: func() ([]byte, error) { <-done; return data, err }}
+	if photo {
+		m.name = "cover.jpg"
+	}
+	return m, cv.Texts
+}
+
+// rasterize draws the cover's elements and encodes the image.
+func rasterize(cv *cover.Cover, photo bool) ([]byte, error) {
 	img := image.NewRGBA(image.Rect(0, 0, coverW, coverH))
 	r := &rasterizer{dst: img, parsed: map[*fonts.Face]*opentype.Font{}, sized: map[sizedFace]font.Face{}}
-	photo := false
 	for _, e := range cv.Elements {
 		var err error
 		switch e := e.(type) {
 		case *cover.Fill:
 			draw.Draw(img, pixels(e.Rect), image.NewUniform(rgba(e.Color)), image.Point{}, draw.Src)
 		case *cover.Photo:
-			photo = true
 			err = drawPhoto(img, e)
 		case *cover.Text:
 			err = r.text(e)
 		}
 		if err != nil {
-			return nil, "", nil, fmt.Errorf("cover: %w", err)
+			return nil, fmt.Errorf("cover: %w", err)
 		}
 	}
 	var buf bytes.Buffer
 	if photo {
 		if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 88}); err != nil {
-			return nil, "", nil, fmt.Errorf("cover: %v", err)
+			return nil, fmt.Errorf("cover: %v", err)
 		}
-		return buf.Bytes(), ".jpg", cv.Texts, nil
+		return buf.Bytes(), nil
 	}
 	if err := (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(&buf, img); err != nil {
-		return nil, "", nil, fmt.Errorf("cover: %v", err)
+		return nil, fmt.Errorf("cover: %v", err)
 	}
-	return buf.Bytes(), ".png", cv.Texts, nil
+	return buf.Bytes(), nil
 }
 
 func rgba(c cover.RGB) color.RGBA { return color.RGBA{c.R, c.G, c.B, 0xff} }

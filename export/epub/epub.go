@@ -146,11 +146,7 @@ func (b *book) render() error {
 	iss := b.iss
 	// Cover: the cover design (package cover) rasterised, the photo with
 	// the masthead, issue and cover lines set on it, as the PDF has it.
-	data, ext, texts, err := b.coverImage()
-	if err != nil {
-		return fmt.Errorf("epub: %w", err)
-	}
-	img := &media{name: "cover" + ext, data: data, cover: true}
+	img, texts := b.coverImage()
 	b.images = append(b.images, img)
 	cover := b.coverPage(img, xmlText(strings.Join(texts, "　")))
 
@@ -300,7 +296,7 @@ func (b *book) write(w io.Writer) (Stats, error) {
 		if img.path != "" && !filepath.IsAbs(img.path) {
 			return Stats{}, fmt.Errorf("epub: image %s: not an absolute path", img.path)
 		}
-		resources[contentDir+"images/"+img.name] = resource{data: img.data, path: img.path}
+		resources[contentDir+"images/"+img.name] = resource{data: img.data, path: img.path, lazy: img.lazy}
 		if img.cover {
 			coverHref = "images/" + img.name
 		}

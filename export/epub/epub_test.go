@@ -964,6 +964,22 @@ func TestWriteErrors(t *testing.T) {
 	if _, err := Write(io.Discard, nil, faces(t), Options{}); err == nil {
 		t.Error("nil issue: no error")
 	}
+	// A cover photo gone, or not an image after all: the error names it.
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{"gone.jpg": nil, "broken.jpg": []byte("\xff\xd8\xff\xe0 not a JPEG")} {
+		iss := load(t, sampleDir)
+		cover := *iss.Cover.Image
+		cover.Path, cover.Rel = filepath.Join(dir, name), "images/"+name
+		if data != nil {
+			if err := os.WriteFile(cover.Path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		iss.Cover.Image = &cover
+		if _, err := Write(io.Discard, iss, faces(t), Options{}); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("cover %s: %v", name, err)
+		}
+	}
 }
 
 func BenchmarkWriteSample(b *testing.B) {

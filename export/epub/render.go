@@ -23,9 +23,10 @@ type page struct {
 // media is one image file of the publication.
 type media struct {
 	name  string // file name in EPUB/images/
-	path  string // source file, or "" when data holds the bytes
+	path  string // source file, or "" when data or lazy gives the bytes
 	data  []byte
-	cover bool // the manifest's cover-image
+	lazy  func() ([]byte, error) // when set, gives the bytes (waiting for them)
+	cover bool                   // the manifest's cover-image
 }
 
 // navItem is one entry of the table of contents.

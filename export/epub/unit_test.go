@@ -411,3 +411,23 @@ func TestColophonNumbers(t *testing.T) {
 		t.Error("a colophon without anything to show")
 	}
 }
+
+// BenchmarkCoverImage rasterises the sample's cover (layout, photo
+// decoded and scaled, text drawn, JPEG encoded).
+func BenchmarkCoverImage(b *testing.B) {
+	iss, _, err := issue.Load(sampleDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	set, err := defaultFaces()
+	if err != nil {
+		b.Fatal(err)
+	}
+	bk := newBook(iss, set, Options{})
+	for b.Loop() {
+		m, _ := bk.coverImage()
+		if _, err := m.lazy(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -41,13 +41,14 @@
 // and written here (otlayout.go, otgsub.go, otgpos.go, otcontext.go,
 // otcommon.go: a bounds-checked reader with a work budget, behind
 // recover; otpack.go: the offset packer), because no Go library writes
-// them; a table that does not read is left out of the subset.
+// them; a table that does not read is left out of the subset. WOFF2 is
+// written here too (woff2.go, woff2glyf.go: the glyf transform), with
+// github.com/andybalholm/brotli.
 //
 // Fonts are parsed with the table parsers of github.com/go-text/typesetting
 // (table by table: a face needs metrics, not every outline parsed). The
 // sfnt container is read and written here: to pull one face out of a
 // collection, and to subset, which for TrueType outlines is mostly copying
 // (ttsubset.go says why not github.com/tdewolff/font, which the tests keep
-// as a third parser to check subsets with). WOFF2 is written here too, with
-// github.com/andybalholm/brotli.
+// as a third parser to check subsets with).
 package fonts

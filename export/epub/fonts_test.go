@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -15,6 +16,7 @@ import (
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/css"
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
@@ -198,13 +200,28 @@ func checkSubsets(t *testing.T, name string, data []byte, set *fonts.Set) {
 			t.Fatalf("%s: %s is not in the container", name, file)
 		}
 		f := reloadFont(t, file, fdata)
+		// The face behind the family: class fN is the set's N-th face.
+		var face *fonts.Face
+		if i, err := strconv.Atoi(strings.TrimPrefix(family, "qikan-f")); err == nil && i < len(set.Faces()) {
+			face = set.Faces()[i]
+		}
 		for r, doc := range chars {
 			if unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Variation_Selector) || !set.Covered(r) {
 				continue
 			}
 			checked++
-			if g, err := f.GlyphIndex(&buf, r); err != nil || g == 0 {
+			g, err := f.GlyphIndex(&buf, r)
+			if err != nil || g == 0 {
 				t.Errorf("%s: %s: %q U+%04X is set in %s (%s), whose font lacks it", name, doc, r, r, family, file)
+				continue
+			}
+			// A character the face draws is drawn by the subset.
+			if face != nil && face.HasGlyph(r) {
+				if l, r2 := face.Ink(r); l != r2 {
+					if segs, err := f.LoadGlyph(&buf, g, fixed.I(100), nil); err != nil || len(segs) == 0 {
+						t.Errorf("%s: %s: %q U+%04X has no outline in %s (%v)", name, doc, r, r, file, err)
+					}
+				}
 			}
 		}
 	}

@@ -30,9 +30,10 @@
 // layout/export split:
 //
 //   - compose (compose.go, cover.go, contents.go, article.go, figure.go,
-//     table.go, colophon.go, furniture.go, flow.go, region.go) turns the
-//     issue into pages of positioned text items, images, rules, fills and
-//     links, and records on each page what every block placed is
+//     table.go, colophon.go, furniture.go, flow.go, region.go, widow.go)
+//     turns the issue into pages of positioned text items, images,
+//     rules, fills and links, and records on each page what every block
+//     placed is
 //     (page.placed: text line, subhead, figure, table row, end matter …,
 //     with its article and source block). Every paragraph is set by
 //     layout.Paragraph (text.go). Body lines sit on a baseline grid (the
@@ -52,8 +53,9 @@
 //     holding a lone line or only the end matter, and an article's last
 //     lines wait for its last figures. Where a keep would leave the foot
 //     of a column of a full page empty, a paragraph of the page is set a
-//     line longer or shorter instead (widow.go, layout's Looseness). Page numbers of the contents are
-//     resolved once every page is composed. Composition also builds the
+//     line longer or shorter instead (widow.go, layout's Looseness).
+//     Page numbers of the contents are resolved once every page is
+//     composed. Composition also builds the
 //     logical structure (node in frame.go: Document → Sect → Art → H1, P,
 //     L, Table, Figure …) and tags every text and image with its element,
 //     or marks it as an artifact (running heads, folios, rules, a table

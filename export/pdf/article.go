@@ -431,12 +431,45 @@ func (c *composer) spans(parent *node, ins []issue.Inline, st style) []span {
 				s.role = fonts.Heading
 			}
 		}
-		if in.Style&issue.CodeSpan != 0 {
-			s.color = rgb{0x55, 0x3a, 0x30}
-		}
+		s = inlineStyle(s, st, in)
 		out = append(out, span{text: in.Text, st: s, link: in.Link, tag: link})
 	}
 	return out
+}
+
+// inlineStyle is s with the looks of in's inline styles that spans
+// does not set, in text of style parent: code and keys in the code face on
+// a tint, links in colour and underlined (so that a printed page shows
+// them), underline and strike-through as lines, <mark> on a highlight,
+// <small> smaller, superscript and subscript smaller and raised or
+// lowered.
+func inlineStyle(s, parent style, in issue.Inline) style {
+	if in.Style&(issue.CodeSpan|issue.Keyboard) != 0 {
+		s.role, s.tint = codeRole, codeTint
+		s.color = rgb{0x55, 0x3a, 0x30}
+	}
+	if in.Link != "" {
+		s.color, s.underline = linkColor, true
+	}
+	if in.Style&issue.Underline != 0 {
+		s.underline = true
+	}
+	if in.Style&issue.Strike != 0 {
+		s.strike = true
+	}
+	if in.Style&issue.Mark != 0 {
+		s.tint = markTint
+	}
+	if in.Style&issue.Small != 0 {
+		s.size *= 0.85
+	}
+	switch {
+	case in.Style&issue.Superscript != 0:
+		s.size, s.rise = parent.size*0.62, parent.size*0.38
+	case in.Style&issue.Subscript != 0:
+		s.size, s.rise = parent.size*0.62, -parent.size*0.12
+	}
+	return s
 }
 
 // linkText is the text of the link that starts ins, the description of
@@ -488,29 +521,44 @@ func (c *composer) list(l *node, li *issue.List, w float64, st style) []block {
 // codeRole is the face of code blocks.
 var codeRole = fonts.Body
 
-// code sets a code block line by line on a tinted background, flush left,
-// with space above and below.
+// code sets a code block line by line on a tinted background, flush left
+// in the code face, with space above and below. A source line keeps its
+// indentation; one too long for the column wraps, and each line it
+// continues on is marked with a grey arrow at the right, outside the text.
 func (c *composer) code(cb *issue.Code, w float64) []block {
 	var out []block
 	pad := 4.0
 	cs := codeStyle
 	cs.role = codeRole
+	mark := c.set.oneLine(plain("→", style{role: codeRole, size: cs.size * 0.8, color: gray}))
+	markW := mark.width + 2
+	space := c.set.textWidth(plain("0", cs)) // a column of the code face
 	for _, line := range strings.Split(strings.TrimRight(cb.Text, "\n"), "\n") {
-		lines := c.textBlocks(plain(strings.ReplaceAll(line, "\t", "    "), cs), cs, w-2*pad, 0, alignLeft)
+		line = strings.ReplaceAll(line, "\t", "    ")
+		text := strings.TrimLeft(line, " ")
+		indent := float64(len(line)-len(text)) * space
+		lines := c.lineBlocks(c.set.paragraph(plain(text, cs), w-2*pad-markW, indent, alignLeft.layout()), cs, w-2*pad-markW, alignLeft)
 		if len(lines) == 0 {
 			lines = []block{{h: cs.leading}}
 		}
-		for _, l := range lines {
+		for k, l := range lines {
 			b := block{h: l.h, kind: kindCode}
 			b.items = append(b.items, item{kind: fillItem, color: light, x: 0, y: 0, w: w, h: l.h})
 			b.add(l, pad, 0)
+			if k < len(lines)-1 {
+				b.texts = append(b.texts, markArtifact(moveTexts(mark.texts, w-pad-mark.width, baseline(cs)), layoutArt)...)
+				b.keep = true // a wrapped line stays in one column
+			}
 			out = append(out, b)
 		}
 	}
 	if n := len(out); n > 0 {
 		out[0].before = c.geo.pitch / 2
 		out[n-1].after = c.geo.pitch / 2
-		keepLines(out)
+		out[0].keep = true
+		if n >= 2 {
+			out[n-2].keep = true
+		}
 	}
 	return out
 }

@@ -17,6 +17,13 @@ type style struct {
 	// lang is the language of an article's text, which sets its
 	// punctuation, kinsoku and indent; nil for the issue's.
 	lang *lang.Lang
+	// Decorations drawn with the text (see setter.line): a line under
+	// it, a line through it, a tint behind it (inline code, <mark>,
+	// <kbd>: the zero colour for none), and a rise of the baseline
+	// (superscript > 0, subscript < 0), points.
+	underline, strike bool
+	tint              rgb
+	rise              float64
 }
 
 // latin reports whether the style's text is an article's in a language
@@ -26,11 +33,14 @@ func (s style) latin() bool { return s.lang != nil && !s.lang.CJK() }
 
 // Colours.
 var (
-	black  = rgb{0x1a, 0x1a, 0x1a}
-	gray   = rgb{0x5f, 0x5f, 0x5f}
-	light  = rgb{0xf2, 0xee, 0xe8}
-	white  = rgb{0xff, 0xff, 0xff}
-	accent = rgb{0xb0, 0x1e, 0x23} // the magazine's red
+	linkColor = rgb{0x1f, 0x4e, 0x79} // links: a dark blue that prints as a grey, underlined
+	codeTint  = rgb{0xef, 0xeb, 0xe4} // behind inline code and keys
+	markTint  = rgb{0xff, 0xee, 0x99} // behind <mark>
+	black     = rgb{0x1a, 0x1a, 0x1a}
+	gray      = rgb{0x5f, 0x5f, 0x5f}
+	light     = rgb{0xf2, 0xee, 0xe8}
+	white     = rgb{0xff, 0xff, 0xff}
+	accent    = rgb{0xb0, 0x1e, 0x23} // the magazine's red
 )
 
 // Type sizes and leadings in points.

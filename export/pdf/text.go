@@ -164,7 +164,7 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo) setLin
 				out.texts = append(out.texts, g.item)
 			}
 			g = &group{item: textItem{
-				x: it.X, text: it.Text, face: info.face, size: info.st.size,
+				x: it.X, y: -info.st.rise, text: it.Text, face: info.face, size: info.st.size,
 				color: info.st.color, bold: info.st.bold && !info.face.IsBold(), oblique: info.st.oblique,
 				tag: info.tag,
 			}, run: it.Run, nat: nat, glyphs: n}
@@ -172,6 +172,7 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo) setLin
 		if layout.DashRun(it.Text) {
 			out.marks = append(out.marks, dashRule(it, info))
 		}
+		out.marks = decorate(out.marks, it, info)
 		if info.link != "" {
 			asc, desc := info.face.Ascent()*info.st.size, info.face.Descent()*info.st.size
 			r := item{kind: linkItem, x: it.X + it.LeftTrim, y: -asc, w: it.Width, h: asc + desc, url: info.link, tag: info.tag}
@@ -186,6 +187,38 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo) setLin
 		out.texts = append(out.texts, g.item)
 	}
 	return out
+}
+
+// decorate adds the decorations of an item's style to marks: a tint
+// behind it, a line under it, a line through it, each joined to the same
+// one of the item before when they touch, so a word reads as one.
+func decorate(marks []item, it layout.Item, info runInfo) []item {
+	st := info.st
+	size := st.size
+	x0, w := it.X+it.LeftTrim, it.Width
+	add := func(m item) {
+		if k := len(marks) - 1; k >= 0 && marks[k].kind == m.kind && marks[k].color == m.color &&
+			marks[k].y == m.y && marks[k].h == m.h && math.Abs(marks[k].x+marks[k].w-m.x) < 0.3*size {
+			marks[k].w = m.x + m.w - marks[k].x
+			marks[k].x2 = marks[k].x + marks[k].w
+			return
+		}
+		marks = append(marks, m)
+	}
+	if st.tint != (rgb{}) {
+		pad := 0.12 * size
+		add(item{kind: fillItem, color: st.tint, x: x0 - pad, y: -st.rise - 0.9*size, w: w + 2*pad, h: 1.1 * size})
+	}
+	lw := max(0.4, 0.05*size)
+	if st.underline {
+		y := -st.rise + 0.14*size
+		add(item{kind: ruleItem, color: st.color, lineWidth: lw, x: x0, y: y, x2: x0 + w, y2: y, w: w})
+	}
+	if st.strike {
+		y := -st.rise - 0.33*size
+		add(item{kind: ruleItem, color: st.color, lineWidth: lw, x: x0, y: y, x2: x0 + w, y2: y, w: w})
+	}
+	return marks
 }
 
 // dashRule is the rule drawn over a doubled dash ——, relative to the

@@ -90,6 +90,18 @@ func reliabilityCases(cb *caseBuilder) {
 	add("title-10000", plain([]byte("---\ntitle: "+strings.Repeat("题", 10000)+"\n---\n\n正文。\n")), nil, 1,
 		fault{"a.md", "title:", "title is 10000 characters long; the contents and the running heads hold at most 200", "put the rest in subtitle:"})
 
+	// ... and so is a text the cover design would cut short or leave off
+	// (the PDF cover showed 29 of 40 cover lines, silently).
+	var long strings.Builder
+	for i := range 12 {
+		long.WriteString("  - 第" + strconv.Itoa(i+10) + "条推动交通运输行业稳步向好助力区域协调均衡发展\n")
+	}
+	add("cover-line-left-off", map[string][]byte{"issue.yaml": relIssue("highlights:\n"+long.String(), "[a.md]"), "a.md": []byte(relArticle)}, nil, 1,
+		fault{"issue.yaml", "第21条", "cover line 12 of 12 does not fit on the 210×285 mm cover of the PDF", "shorten the cover lines or keep fewer"})
+	masthead := "新疆维吾尔自治区党员教育工作通讯与组织建设研究理论与实践探索"
+	add("cover-masthead-cut", map[string][]byte{"issue.yaml": []byte("title: " + masthead + "\nissue: 1\ndate: 2025-03-28\nsections:\n  - title: 栏目\n    articles: [a.md]\n"), "a.md": []byte(relArticle)}, nil, 1,
+		fault{"issue.yaml", "title:", "the masthead (title) does not fit on the 210×285 mm cover of the PDF: it shows", "shorten it"})
+
 	// 4. Text reused through YAML aliases counts each time it is used
 	// (a 300 KB cover line used 2,000 times hung export).
 	big := strings.Repeat("重", 100000)
@@ -264,4 +276,68 @@ func unzipAll(t *testing.T, path string) string {
 		rc.Close()
 	}
 	return b.String()
+}
+
+// maximalCover is issue.yaml of a cover that holds as much as the design
+// shows in full on the default page: a masthead, label and number of two
+// lines, a slogan of two, twelve cover lines and a caption with credit.
+const maximalCover = `title: 党员之友新疆维吾尔自治区党员教育工作通讯党员之友
+issue: 2025年第3期总第344期特别增刊合订本202
+date: 2025-03-28
+subtitle: 学习贯彻党的二十大精神学习贯彻党的二十大精神学习贯彻党的二十大精神学习贯彻党的二十大精神学习贯彻党的二十大精神学习贯彻党的二十大精神学习贯彻党的二十大精神学习贯
+number: 总第344期总第344期总第344期总第344期总第344期总第344期
+issn: 2096-7462
+cover: {caption: 天山脚下的牧场天山脚下的牧场天山脚下的牧场天山脚下的牧场天山脚下的牧场天山脚下的, credit: 新华社记者 燕雁 摄}
+highlights:
+  - 第00条推动交通运输行业稳步向好助力区域协调
+  - 第01条推动交通运输行业稳步向好助力区域协调
+  - 第02条推动交通运输行业稳步向好助力区域协调
+  - 第03条推动交通运输行业稳步向好助力区域协调
+  - 第04条推动交通运输行业稳步向好助力区域协调
+  - 第05条推动交通运输行业稳步向好助力区域协调
+  - 第06条推动交通运输行业稳步向好助力区域协调
+  - 第07条推动交通运输行业稳步向好助力区域协调
+  - 第08条推动交通运输行业稳步向好助力区域协调
+  - 第09条推动交通运输行业稳步向好助力区域协调
+  - 第10条推动交通运输行业稳步向好助力区域协调
+  - 第11条推动交通运输行业稳步向好助力区域协调
+sections:
+  - title: 卷首语特别策划卷首语特别策划卷首语特别策划
+    articles: [a.md]
+`
+
+// TestMaximalCover (case 3): the fullest cover validate accepts exports
+// in both formats within the time limit (a 2,000-character cover line took
+// 8.6 s, 4,000 took 63 s), and both covers show every text in full.
+func TestMaximalCover(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs qikan in a subprocess")
+	}
+	pdftotext := testtool.Need(t, "pdftotext")
+	md := relBody("正文。")
+	_, out, status, stderr := relExport(t, map[string][]byte{"issue.yaml": []byte(maximalCover), "a.md": md})
+	if status != 0 {
+		t.Fatalf("exit status %d\n%s", status, stderr)
+	}
+	text, err := exec.Command(pdftotext, "-f", "1", "-l", "1", filepath.Join(out, "issue.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := strings.Join(strings.Fields(string(text)), "")
+	epub := unzipAll(t, filepath.Join(out, "issue.epub"))
+	for _, l := range strings.Split(maximalCover, "\n") {
+		k, v, _ := strings.Cut(l, ": ") // the masthead, label and slogan
+		if cl, ok := strings.CutPrefix(l, "  - 第"); ok {
+			k, v = "highlights", "第"+cl // a cover line
+		}
+		if k != "title" && k != "issue" && k != "subtitle" && k != "highlights" {
+			continue
+		}
+		if !strings.Contains(page, strings.ReplaceAll(v, " ", "")) {
+			t.Errorf("the PDF cover lacks %q", v)
+		}
+		if !strings.Contains(epub, v) {
+			t.Errorf("the EPUB cover lacks %q", v)
+		}
+	}
 }

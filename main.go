@@ -364,7 +364,9 @@ func validateCommand(stdout, stderr io.Writer) *cli.Command {
 			failed := false
 			lib := fonts.NewLibrary()
 			for _, path := range c.Args().Slice() {
-				res, err := export.Check(path, lib, export.Options{})
+				opt := export.Options{}
+				opt.PDF.HanLatinSpace = true // export's default: validate checks what export would write
+				res, err := export.Check(path, lib, opt)
 				printWarnings(stderr, res.Warnings)
 				if err != nil {
 					failed = true

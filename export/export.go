@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/qikan-dev/qikan/export/cover"
 	"github.com/qikan-dev/qikan/export/epub"
 	"github.com/qikan-dev/qikan/export/pdf"
 	"github.com/qikan-dev/qikan/fonts"
@@ -205,6 +206,16 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 			return res.Missing
 		}
 		res.Warnings = append(res.Warnings, missingGlyphs(iss, nm, res.Missing)...)
+	}
+	covers := map[string]*cover.Cover{}
+	if slices.Contains(formats, "pdf") {
+		covers["pdf"] = pdf.CoverLayout(iss, set, opt.PDF)
+	}
+	if slices.Contains(formats, "epub") {
+		covers["epub"] = epub.CoverLayout(iss, set)
+	}
+	if ps := coverProblems(iss, nm, covers); len(ps) > 0 {
+		return ps
 	}
 
 	if backends == nil { // Check: everything but writing

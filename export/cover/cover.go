@@ -44,6 +44,21 @@ type Cover struct {
 	// slogan, issue, number, date, ISSN, the cover lines shown, caption):
 	// the description of a cover image.
 	Texts []string
+	// Cut lists, in reading order, the texts the cover does not show in
+	// full: cut short with an ellipsis, or cover lines left off for want
+	// of room. Export refuses an issue whose cover cuts a text.
+	Cut []Cut
+}
+
+// Cut is a text the cover does not show in full. Field is the issue.yaml
+// key it comes from, as in issue.Issue.Where ("title", "issue", "number",
+// "subtitle", "highlights", "cover.caption"), Index its place in the list
+// for highlights; Shown is the part shown ("" when left off).
+type Cut struct {
+	Field string
+	Index int
+	Text  string
+	Shown string
 }
 
 // Element is a *Fill, *Photo or *Text.
@@ -113,6 +128,8 @@ type designer struct {
 	left  float64 // left edge of the text area
 	width float64 // width of the text area
 	band  float64 // bottom of the masthead band
+	field string  // the issue.yaml key of the text being set, for Cut
+	index int     // its index in a list
 }
 
 // Layout designs the cover of iss on a page of the given size.
@@ -172,6 +189,7 @@ func (d *designer) masthead() {
 	fill := &Fill{Rect{-pg.Bleed, -pg.Bleed, pg.Width + 2*pg.Bleed, 0}, Accent}
 	d.add(fill)
 
+	d.field = "title"
 	title := d.title(titleW, math.Min(96*u, minBand*0.55))
 	y := pad
 	bottom := y
@@ -195,9 +213,10 @@ func (d *designer) masthead() {
 		date = d.lang.Date(d.iss.Date)
 	}
 	for _, m := range []struct {
-		text string
-		st   style
-	}{{d.iss.Label, label}, {d.lang.Number(d.iss.Number), small}, {date, small}, {issn, small}} {
+		text, field string
+		st          style
+	}{{d.iss.Label, "issue", label}, {d.lang.Number(d.iss.Number), "number", small}, {date, "date", small}, {issn, "issn", small}} {
+		d.field = m.field
 		for _, t := range d.paragraph(m.text, m.st.scaled(u), metaW, layout.AlignRight, 2) {
 			y += m.st.leading * u
 			t.X, t.Y = d.left+d.width-metaW, y
@@ -209,6 +228,7 @@ func (d *designer) masthead() {
 
 	// The slogan, at the foot of the band.
 	slogan := style{role: fonts.Body, size: 11, leading: 14, color: White}
+	d.field = "subtitle"
 	lines := d.paragraph(d.iss.Subtitle, slogan.scaled(u), d.width, layout.AlignLeft, 2)
 	if len(lines) > 0 {
 		first := math.Max(bottom+slogan.leading*u, minBand*0.9-float64(len(lines)-1)*slogan.leading*u)
@@ -277,7 +297,9 @@ func (d *designer) coverLines() {
 	var shown [][]*Text
 	var parts []int // the index in Texts of each shown line
 	h := 0.0
-	for _, hl := range d.iss.Highlights {
+	d.field = "highlights"
+	for i, hl := range d.iss.Highlights {
+		d.index = i
 		lines := d.paragraph(hl, st.scaled(u), textW, layout.AlignLeft, 3)
 		if len(lines) == 0 {
 			continue
@@ -287,6 +309,13 @@ func (d *designer) coverLines() {
 			need += gap
 		}
 		if h+need > room {
+			for j := i; j < len(d.iss.Highlights); j++ { // left off
+				if len(d.c.Cut) == 0 || d.c.Cut[len(d.c.Cut)-1].Index != j || d.c.Cut[len(d.c.Cut)-1].Field != d.field {
+					d.c.Cut = append(d.c.Cut, Cut{Field: d.field, Index: j, Text: d.iss.Highlights[j]})
+				} else {
+					d.c.Cut[len(d.c.Cut)-1].Shown = "" // cut short and left off: left off
+				}
+			}
 			break // the rest are on the contents page
 		}
 		h += need
@@ -326,6 +355,7 @@ func (d *designer) caption() {
 	if !photo {
 		st.color = Grey
 	}
+	d.field, d.index = "cover.caption", 0
 	lines := d.paragraph(text, st.scaled(u), d.width-8*u, layout.AlignLeft, 1)
 	if len(lines) == 0 {
 		return

@@ -21,6 +21,10 @@
 // trim box, with its bleed), pixels for a raster image (bleed 0); every
 // size scales with the page width, so the two look alike.
 //
+// Cover.Cut lists the texts the design could not show in full (cut with
+// an ellipsis, or cover lines left off); export refuses such an issue
+// before anything is written, so no output ever drops a text silently.
+//
 // The backends only draw the elements: export/pdf turns them into the
 // cover page's items, export/epub rasterises them into the EPUB's cover
 // image (and uses Cover.Alt, the text the cover shows, as its

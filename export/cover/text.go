@@ -45,6 +45,7 @@ func (d *designer) paragraph(text string, st style, width float64, align layout.
 		cut := strings.TrimRightFunc(rest, unicode.IsSpace) + ellipsis
 		last, lastRuns := d.set(cut, st, width, align)
 		if len(last) == 1 || rest == "" {
+			d.c.Cut = append(d.c.Cut, Cut{Field: d.field, Index: d.index, Text: text, Shown: text[:start] + strings.TrimRightFunc(rest, unicode.IsSpace)})
 			return append(kept, texts(last[:1], lastRuns)...)
 		}
 		_, n := utf8.DecodeLastRuneInString(rest)

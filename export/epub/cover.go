@@ -19,11 +19,20 @@ import (
 
 	"github.com/qikan-dev/qikan/export/cover"
 	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/issue"
 )
 
 // The cover image: 1600 × 2400 pixels (2:3, the usual e-book cover
 // shape), rasterised from the cover design the PDF draws (package cover).
 const coverW, coverH = 1600, 2400
+
+// CoverLayout returns the cover design the EPUB's generated cover image
+// is rasterised from (coverW × coverH pixels), so that export can refuse,
+// before anything is written, an issue whose cover cuts a text short or
+// leaves a cover line off (cover.Cover.Cut).
+func CoverLayout(iss *issue.Issue, faces *fonts.Set) *cover.Cover {
+	return cover.Layout(iss, faces, cover.Page{Width: coverW, Height: coverH}, cover.Options{HanLatinSpace: true})
+}
 
 // coverImage lays the cover design out and rasterises it in the
 // background (decoding, scaling and encoding the photo take longer than
@@ -31,7 +40,7 @@ const coverW, coverH = 1600, 2400
 // written. The image is JPEG when it holds the photo (a ninth of its PNG
 // size), else PNG. It also returns the texts the cover shows.
 func (b *book) coverImage() (*media, []string) {
-	cv := cover.Layout(b.iss, b.faces, cover.Page{Width: coverW, Height: coverH}, cover.Options{HanLatinSpace: true})
+	cv := CoverLayout(b.iss, b.faces)
 	photo := false
 	for _, e := range cv.Elements {
 		if _, ok := e.(*cover.Photo); ok {

@@ -16,9 +16,7 @@ import (
 func (c *composer) cover() {
 	c.newPage(coverPage)
 	g := c.geo
-	cv := cover.Layout(c.iss, c.set.set, cover.Page{Width: g.trimW, Height: g.trimH, Bleed: g.bleed}, cover.Options{
-		HanLatinSpace: c.set.hanLatin,
-	})
+	cv := coverLayout(c.iss, c.set.set, g, c.set.hanLatin)
 	div := c.doc.root.add("Div")
 	parts := map[int]*node{}
 	part := func(i int) *node {

@@ -1,6 +1,9 @@
 package epub
 
 import (
+	"net/url"
+	"strings"
+
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
 	"github.com/qikan-dev/qikan/lang"
@@ -21,66 +24,135 @@ var styleTags = []struct {
 
 // inlines writes runs of inline text: each run as its link, its style
 // elements and its text, ruby or image. Element and attribute names come
-// from here, never from the source.
+// from here, never from the source. Consecutive runs with one link (and
+// the line breaks between them) share one a element, so that a linked
+// logo and its caption are one link named by the caption; a link with
+// nothing to read is no link (its white space stays), and a link whose
+// only content is images without alternative text is named by its host.
 func (b *book) inlines(m *markup, role fonts.Role, runs []issue.Inline) {
-	for _, r := range runs {
-		if r.Text == "\n" && r.Image == nil {
+	cur := "" // the href of the open a element
+	for i, r := range runs {
+		href := safeLink(r.Link)
+		br := r.Text == "\n" && r.Image == nil
+		if br && href == "" && cur != "" && nextLink(runs, i+1) == cur {
+			href = cur
+		}
+		if href != cur {
+			if cur != "" {
+				m.close("a")
+			}
+			cur = ""
+			if href != "" {
+				switch name, images := linkText(runs[i:], href); {
+				case name != "":
+					m.open("a", "href", href)
+					cur = href
+				case images:
+					m.open("a", "href", href, "aria-label", linkHost(href))
+					cur = href
+				}
+			}
+		}
+		if br {
 			m.void("br")
 			continue
 		}
-		href := safeLink(r.Link)
-		if href != "" {
-			m.open("a", "href", href)
+		b.run(m, role, r)
+	}
+	if cur != "" {
+		m.close("a")
+	}
+}
+
+// nextLink is the link of the first run from i on that is not a line
+// break.
+func nextLink(runs []issue.Inline, i int) string {
+	for ; i < len(runs); i++ {
+		if runs[i].Text != "\n" || runs[i].Image != nil {
+			return safeLink(runs[i].Link)
 		}
-		inner := role
-		for _, t := range styleTags {
-			if r.Style&t.style == 0 {
-				continue
-			}
-			switch {
-			case t.style == issue.Emphasis && lang.For(m.cur().lang).CJK():
-				// Chinese, Japanese and Korean emphasis is set upright in
-				// the heading face, as in the PDF; other languages' is
-				// italic.
-				m.openIn("em", fonts.Heading, "class", "cjk")
-				inner = fonts.Heading
-			case t.style == issue.Keyboard:
-				m.openMono("kbd")
-				inner = fonts.Body
-			default:
-				m.open(t.tag)
-			}
+	}
+	return ""
+}
+
+// linkText is the readable text of the link to href that starts the runs
+// (text and images' alternative text, line breaks between its runs
+// skipped), and whether it holds an image.
+func linkText(runs []issue.Inline, href string) (text string, images bool) {
+	var b strings.Builder
+	for _, r := range runs {
+		if r.Text == "\n" && r.Image == nil && r.Link == "" {
+			continue
+		}
+		if safeLink(r.Link) != href {
+			break
+		}
+		images = images || r.Image != nil
+		b.WriteString(r.Text)
+	}
+	return strings.TrimSpace(xmlText(b.String())), images
+}
+
+// linkHost names a link by where it leads: the host of a web address, the
+// address of a mailto link.
+func linkHost(href string) string {
+	u, err := url.Parse(href)
+	if err != nil {
+		return href
+	}
+	if u.Host != "" {
+		return strings.TrimPrefix(u.Host, "www.")
+	}
+	return u.Opaque
+}
+
+// run writes one run: its style elements and its text, ruby or image.
+func (b *book) run(m *markup, role fonts.Role, r issue.Inline) {
+	inner := role
+	for _, t := range styleTags {
+		if r.Style&t.style == 0 {
+			continue
 		}
 		switch {
-		case r.Image != nil:
-			b.inlineImage(m, r)
-		case r.Style&issue.CodeSpan != 0:
-			m.openMono("code")
-			m.verbatim(fonts.Body, r.Text)
-			m.close("code")
-		case r.Ruby != "":
-			m.open("ruby")
-			m.verbatim(inner, r.Text)
-			m.open("rp")
-			m.verbatim(inner, "(")
-			m.close("rp")
-			m.open("rt")
-			m.verbatim(inner, r.Ruby)
-			m.close("rt")
-			m.open("rp")
-			m.verbatim(inner, ")")
-			m.close("rp")
-			m.close("ruby")
+		case t.style == issue.Emphasis && lang.For(m.cur().lang).CJK():
+			// Chinese, Japanese and Korean emphasis is set upright in
+			// the heading face, as in the PDF; other languages' is
+			// italic.
+			m.openIn("em", fonts.Heading, "class", "cjk")
+			inner = fonts.Heading
+		case t.style == issue.Keyboard:
+			m.openMono("kbd")
+			inner = fonts.Body
 		default:
-			m.text(inner, r.Text)
+			m.open(t.tag)
 		}
-		for i := len(styleTags) - 1; i >= 0; i-- {
-			if r.Style&styleTags[i].style != 0 {
-				m.close(styleTags[i].tag)
-			}
-		}
-		if href != "" {
-			m.close("a")
+	}
+	switch {
+	case r.Image != nil:
+		b.inlineImage(m, r)
+	case r.Style&issue.CodeSpan != 0:
+		m.openMono("code")
+		m.verbatim(fonts.Body, r.Text)
+		m.close("code")
+	case r.Ruby != "":
+		m.open("ruby")
+		m.verbatim(inner, r.Text)
+		m.open("rp")
+		m.verbatim(inner, "(")
+		m.close("rp")
+		m.open("rt")
+		m.verbatim(inner, r.Ruby)
+		m.close("rt")
+		m.open("rp")
+		m.verbatim(inner, ")")
+		m.close("rp")
+		m.close("ruby")
+	default:
+		m.text(inner, r.Text)
+	}
+	for i := len(styleTags) - 1; i >= 0; i-- {
+		if r.Style&styleTags[i].style != 0 {
+			m.close(styleTags[i].tag)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
 	"github.com/qikan-dev/qikan/lang"
 )
@@ -428,6 +429,42 @@ func BenchmarkCoverImage(b *testing.B) {
 		m, _ := bk.coverImage()
 		if _, err := m.lazy(); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestLinkNames: every link has a name a screen reader can say (Ace's
+// link-name): runs of one link share an a element, a link of white space
+// is dropped, a link of images without alternative text is named by its
+// host.
+func TestLinkNames(t *testing.T) {
+	set, err := defaultFaces()
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := &issue.Image{Path: "/x/logo.png", Rel: "logo.png", Format: "png", Width: 10, Height: 10}
+	const u = "https://www.example.com/a"
+	for _, tc := range []struct {
+		name string
+		runs []issue.Inline
+		want string
+	}{
+		{"logo and caption are one link", []issue.Inline{{Image: img, Link: u}, {Text: "\n"}, {Text: " ", Link: u}, {Text: "UCloud", Link: u, Style: issue.Subscript}},
+			`<a href="https://www.example.com/a"><img src="../images/img001.png" alt="" class="inline" width="10" height="10"/><br/> <sub>UCloud</sub></a>`},
+		{"white space only", []issue.Inline{{Text: "甲"}, {Text: " ", Link: u}, {Text: "乙"}}, `甲 乙`},
+		{"image only", []issue.Inline{{Image: img, Link: u}},
+			`<a href="https://www.example.com/a" aria-label="example.com"><img src="../images/img001.png" alt="" class="inline" width="10" height="10"/></a>`},
+		{"two links", []issue.Inline{{Text: "甲", Link: u}, {Text: "\n"}, {Text: "乙", Link: "https://b.org/"}},
+			`<a href="https://www.example.com/a">甲</a><br/><a href="https://b.org/">乙</a>`},
+		{"break after the link", []issue.Inline{{Text: "甲", Link: u}, {Text: "\n"}, {Text: "乙"}}, `<a href="https://www.example.com/a">甲</a><br/>乙`},
+	} {
+		b := newBook(&issue.Issue{Title: "刊"}, set, Options{})
+		m := b.newMarkup(b.lang)
+		b.inlines(m, fonts.Body, tc.runs)
+		got := regexp.MustCompile(`<span class="f\d">([^<]*)</span>`).ReplaceAllString(m.buf.String(), "$1")
+		got = regexp.MustCompile(` class="f\d"`).ReplaceAllString(got, "")
+		if got != tc.want {
+			t.Errorf("%s:\n got %s\nwant %s", tc.name, got, tc.want)
 		}
 	}
 }

@@ -2,9 +2,9 @@ package pdf
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/lang"
 )
 
 // table sets a table: the header row bold on a tint, rules between the
@@ -175,7 +175,7 @@ func (c *composer) columnWidths(t *issue.Table, w float64, ts style) []float64 {
 // hasWide reports whether s holds a character set on the CJK em grid.
 func hasWide(s string) bool {
 	for _, r := range s {
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+		if lang.IsCJK(r) {
 			return true
 		}
 	}

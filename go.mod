@@ -7,6 +7,7 @@ require (
 	github.com/go-shiori/go-epub v1.2.1
 	github.com/go-text/typesetting v0.3.5
 	github.com/goccy/go-yaml v1.18.0
+	github.com/ledongthuc/pdf v0.0.0-20260907135840-6c8c28e0e8a0
 	github.com/schollz/progressbar/v3 v3.19.0
 	github.com/signintech/gopdf v0.33.0
 	github.com/tdewolff/font v0.0.0-20260913163313-54f98bb59ee6

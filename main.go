@@ -118,6 +118,7 @@ func exportFlags() []cli.Flag {
 		&cli.StringFlag{Name: "body-font", Usage: "body font `FILE` (.ttf, .ttc#index or .ttc#face name); overrides issue.yaml"},
 		&cli.StringFlag{Name: "heading-font", Usage: "heading font `FILE`; overrides issue.yaml"},
 		&cli.BoolFlag{Name: "strict", Usage: "fail when the fonts lack a character of the issue"},
+		noSystemFontsFlag(),
 		&cli.BoolFlag{Name: "no-normalize", Usage: "keep ASCII punctuation in Chinese text as written"},
 		&cli.StringFlag{Name: "trim", Usage: "PDF trim size: WIDTHxHEIGHT with a unit (210x285mm) or A4, B5"},
 		&cli.StringFlag{Name: "bleed", Usage: "PDF bleed, e.g. 3mm"},
@@ -192,7 +193,7 @@ func exportCommand(ver string, stdout, stderr io.Writer) *cli.Command {
 				return err
 			}
 			quiet := c.Bool("quiet")
-			lib := fonts.NewLibrary()
+			lib := newLibrary(c)
 			failed := false
 			for _, path := range c.Args().Slice() {
 				start := time.Now()
@@ -295,7 +296,7 @@ func batchCommand(ver string, stdout, stderr io.Writer) *cli.Command {
 			}
 			ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			rep := batch.Run(ctx, mine, fonts.NewLibrary(), bo)
+			rep := batch.Run(ctx, mine, newLibrary(c), bo)
 			if c.Bool("verbose") {
 				for _, r := range rep.Issues {
 					for _, w := range r.Warnings {
@@ -356,13 +357,14 @@ func validateCommand(stdout, stderr io.Writer) *cli.Command {
 		Name:         "validate",
 		Usage:        "check issues (files, fonts, coverage of the text) and print every problem; writes nothing",
 		ArgsUsage:    "PATH...",
+		Flags:        []cli.Flag{noSystemFontsFlag()},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if err := checkPaths(c, "validate"); err != nil {
 				return err
 			}
 			failed := false
-			lib := fonts.NewLibrary()
+			lib := newLibrary(c)
 			for _, path := range c.Args().Slice() {
 				opt := export.Options{}
 				opt.PDF.HanLatinSpace = true // export's default: validate checks what export would write
@@ -418,4 +420,20 @@ func printError(w io.Writer, path string, err error, tail string) {
 		return
 	}
 	fmt.Fprintf(w, "%s: error: %v\n", path, err)
+}
+
+func noSystemFontsFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "no-system-fonts", Usage: "never take characters the embedded and given fonts lack from the fonts installed on this machine"}
+}
+
+// newLibrary returns the font library of a command: characters no
+// embedded or given font has are looked up in the fonts installed on the
+// machine unless --no-system-fonts says not to (or FONTCONFIG_FILE names
+// an empty configuration).
+func newLibrary(c *cli.Context) *fonts.Library {
+	lib := fonts.NewLibrary()
+	if !c.Bool("no-system-fonts") {
+		lib.UseSystemFonts()
+	}
+	return lib
 }

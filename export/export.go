@@ -201,10 +201,10 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 		return err
 	}
 	res.Missing = fonts.Check(set, iss)
-	if !res.Missing.OK() {
-		if opt.Strict {
-			return res.Missing
-		}
+	if !res.Missing.OK() && opt.Strict {
+		return res.Missing
+	}
+	if !res.Missing.OK() || len(res.Missing.Supplied) > 0 {
 		res.Warnings = append(res.Warnings, missingGlyphs(iss, nm, res.Missing)...)
 	}
 	covers := map[string]*cover.Cover{}

@@ -148,20 +148,25 @@ func normalizeEach(runs []string) ([]string, int) {
 	return out, n
 }
 
-// missingGlyphs returns a warning for each character of the report at
-// the first place it is written in each file (at most a few files per
-// character and maxGlyphWarnings in all, then a summary).
+// missingGlyphs returns a warning for each character of the report that
+// no font has (with the package or font to install), and for each that a
+// font of this machine supplies (naming it), at the first place it is in
+// each file (at most a few files per character and maxGlyphWarnings in
+// all, then a summary).
 func missingGlyphs(iss *issue.Issue, nm names, rep fonts.Report) []issue.Warning {
-	missing := map[rune]bool{}
+	wanted := map[rune]bool{}
 	for _, m := range rep.Missing {
-		missing[m.Rune] = true
+		wanted[m.Rune] = true
 	}
-	// Where each missing character first is, file by file in reading order.
+	for _, m := range rep.Supplied {
+		wanted[m.Rune] = true
+	}
+	// Where each such character first is, file by file in reading order.
 	where := map[rune][]issue.Pos{}
 	seen := map[rune]map[string]bool{}
 	look := func(at issue.Pos, s string) {
 		for _, r := range s {
-			if !missing[r] || seen[r][at.File] {
+			if !wanted[r] || seen[r][at.File] {
 				continue
 			}
 			if seen[r] == nil {
@@ -183,14 +188,12 @@ func missingGlyphs(iss *issue.Issue, nm names, rep fonts.Report) []issue.Warning
 	faces := strings.Join(rep.Faces, ", ")
 	var warnings []issue.Warning
 	var rest []string
-	for _, m := range rep.Missing {
+	warn := func(r rune, msg string, places []string) {
 		if len(warnings) >= maxGlyphWarnings {
-			rest = append(rest, fmt.Sprintf("%s U+%04X", printable(m.Rune), m.Rune))
-			continue
+			rest = append(rest, fmt.Sprintf("%s U+%04X", printable(r), r))
+			return
 		}
-		msg := fmt.Sprintf("%s U+%04X is in none of the fonts (%s) and shows as an empty box; choose fonts that have it (fonts.body, fonts.heading in issue.yaml, or --body-font) or replace it",
-			printable(m.Rune), m.Rune, faces)
-		at := where[m.Rune]
+		at := where[r]
 		const perChar = 3
 		for i, p := range at[:min(len(at), perChar)] {
 			w := nm.warning(p, iss.File, msg)
@@ -201,8 +204,16 @@ func missingGlyphs(iss *issue.Issue, nm names, rep fonts.Report) []issue.Warning
 		}
 		if len(at) == 0 { // not in any text with a place (a label qikan prints)
 			warnings = append(warnings, issue.Warning{File: nm.of(iss.File),
-				Message: fmt.Sprintf("%s (in %s)", msg, strings.Join(m.Articles, ", "))})
+				Message: fmt.Sprintf("%s (in %s)", msg, strings.Join(places, ", "))})
 		}
+	}
+	for _, m := range rep.Missing {
+		warn(m.Rune, fmt.Sprintf("%s U+%04X is in none of the fonts (%s) nor in any font of this machine, and is drawn as a crossed box; %s, or choose fonts that have it (fonts.body, fonts.heading in issue.yaml, or --body-font), or replace it",
+			printable(m.Rune), m.Rune, faces, m.Fix), m.Articles)
+	}
+	for _, m := range rep.Supplied {
+		warn(m.Rune, fmt.Sprintf("%s U+%04X is in none of the fonts (%s): it is set in %s (%s), a font of this machine, and embedded",
+			printable(m.Rune), m.Rune, faces, m.Font, m.File), m.Articles)
 	}
 	if len(rest) > 0 {
 		warnings = append(warnings, issue.Warning{File: nm.of(iss.File),

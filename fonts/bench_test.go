@@ -177,3 +177,43 @@ func BenchmarkCheckSample(b *testing.B) {
 		Check(set, iss)
 	}
 }
+
+// BenchmarkSetDefaults parses every embedded face, as an export does once
+// per process.
+func BenchmarkSetDefaults(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewLibrary().Set("", ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkForLang makes the zh-TW, ja and ko forms of the body face.
+func BenchmarkForLang(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := parseFace(assets.SerifTTF, "serif")
+		if err != nil {
+			b.Fatal(err)
+		}
+		f.ForLang("zh-TW")
+		f.ForLang("ja")
+		f.ForLang("ko")
+	}
+}
+
+// BenchmarkSubsetRare subsets twelve rare name characters, whose outlines
+// are stored compressed: the price of a rare name.
+func BenchmarkSubsetRare(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := NewLibrary().Default(Body)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Subset(f, []rune("中文堃喆祎旸瑋䶮龘囧饸饹偸屌"), TTF); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

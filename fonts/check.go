@@ -10,21 +10,35 @@ import (
 	"github.com/qikan-dev/qikan/issue"
 )
 
-// Missing is a character no face of a Set has.
+// Missing is a character no face of a Set has (nor any system font, when
+// the Set uses them).
 type Missing struct {
 	Rune  rune
 	Count int // occurrences in the issue
 	// Articles are the places it appears, in reading order: an article as
 	// `《title》 (articles/x.md)`, text from issue.yaml as its file name.
 	Articles []string
+	// Fix says what to install or choose to get it (FixFor).
+	Fix string
+}
+
+// Supplied is a character that none of the Set's own faces has and that a
+// font installed on the machine supplies.
+type Supplied struct {
+	Rune     rune
+	Count    int
+	Articles []string
+	Font     string // the supplying face's name
+	File     string // its font file
 }
 
 // Report lists the characters of an issue that no face of a Set covers, in
-// order of first appearance. It is an error value when Missing is not
-// empty (strict exports fail with it).
+// order of first appearance, and those that system fonts supply. It is an
+// error value when Missing is not empty (strict exports fail with it).
 type Report struct {
-	Missing []Missing
-	Faces   []string // names of the faces that were searched
+	Missing  []Missing
+	Supplied []Supplied
+	Faces    []string // names of the faces that were searched
 }
 
 // OK reports whether every character is covered.
@@ -57,17 +71,57 @@ func (r Report) String() string {
 	if len(r.Missing) == 1 {
 		noun = "character is"
 	}
-	fmt.Fprintf(&b, "%d %s in none of the fonts (%s); they will show as empty boxes:\n",
+	fmt.Fprintf(&b, "%d %s in none of the fonts (%s); they will show as a crossed box:\n",
 		len(r.Missing), noun, strings.Join(r.Faces, ", "))
 	for _, m := range r.Missing {
 		fmt.Fprintf(&b, "  %s U+%04X", printable(m.Rune), m.Rune)
 		if m.Count > 1 {
 			fmt.Fprintf(&b, " ×%d", m.Count)
 		}
-		fmt.Fprintf(&b, " in %s\n", strings.Join(m.Articles, ", "))
+		fmt.Fprintf(&b, " in %s; %s\n", strings.Join(m.Articles, ", "), m.Fix)
 	}
-	b.WriteString("hint: choose fonts that have them (fonts.body / fonts.heading in issue.yaml, a .ttf or a .ttc#face), or replace the characters\n")
+	b.WriteString("hint: or choose fonts that have them (fonts.body / fonts.heading in issue.yaml, a .ttf or a .ttc#face), or replace the characters\n")
 	return b.String()
+}
+
+// FixFor says how to get a font with r: the package or font to install
+// (Debian/Ubuntu package names; macOS and Windows users install the font
+// named).
+func FixFor(r rune) string {
+	const hana = "install a font with CJK Extension B–F, such as HanaMin (Debian/Ubuntu: apt install fonts-hanazono)"
+	switch {
+	case r >= 0x20000 && r <= 0x2EBEF, r >= 0x2F800 && r <= 0x2FA1F:
+		return hana
+	case r >= 0x30000 && r <= 0x323AF, r >= 0x2EBF0 && r <= 0x2EE5F:
+		return "install a font with CJK Extension G–I, such as Jigmo or BabelStone Han"
+	case r >= 0xE000 && r <= 0xF8FF, r >= 0xF0000:
+		return "a private-use character: only the font it was made for has it; choose that font (fonts.body in issue.yaml)"
+	case unicode.Is(unicode.Han, r):
+		return hana
+	case r >= 0x1F000 && r <= 0x1FAFF, r >= 0x2600 && r <= 0x27BF:
+		return "install a font with outline (not colour-bitmap) emoji and symbols, such as Symbola (apt install fonts-symbola) or Noto Emoji"
+	}
+	for _, s := range scriptFonts {
+		if unicode.Is(s.table, r) {
+			return "install " + s.font + " (Debian/Ubuntu: apt install fonts-noto-core)"
+		}
+	}
+	return "install a font that has it (Debian/Ubuntu: apt install fonts-noto-core fonts-noto-extra)"
+}
+
+// scriptFonts names the Noto face for scripts the embedded faces lack.
+var scriptFonts = []struct {
+	table *unicode.RangeTable
+	font  string
+}{
+	{unicode.Arabic, "Noto Sans Arabic"}, {unicode.Hebrew, "Noto Sans Hebrew"},
+	{unicode.Devanagari, "Noto Sans Devanagari"}, {unicode.Thai, "Noto Sans Thai"},
+	{unicode.Tibetan, "Noto Serif Tibetan"}, {unicode.Mongolian, "Noto Sans Mongolian"},
+	{unicode.Yi, "Noto Sans Yi"}, {unicode.Tangut, "Noto Serif Tangut"},
+	{unicode.Armenian, "Noto Sans Armenian"}, {unicode.Georgian, "Noto Sans Georgian"},
+	{unicode.Ethiopic, "Noto Sans Ethiopic"}, {unicode.Khmer, "Noto Sans Khmer"},
+	{unicode.Lao, "Noto Sans Lao"}, {unicode.Myanmar, "Noto Sans Myanmar"},
+	{unicode.Bengali, "Noto Sans Bengali"}, {unicode.Tamil, "Noto Sans Tamil"},
 }
 
 // printable shows r itself unless it is invisible or would break the line.
@@ -78,28 +132,29 @@ func printable(r rune) string {
 	return "�"
 }
 
-// Check reports every character of the issue that no face of set covers:
+// Check reports every character of the issue that no face of set covers,
+// and those only system fonts supply:
 // all user-visible text (masthead, cover, highlights, colophon, section
 // and article titles, front matter, body inlines, table cells, captions,
 // code). Spaces, control characters and default-ignorable characters
 // (variation selectors, joiners) need no glyph and are not reported.
 func Check(set *Set, iss *issue.Issue) Report {
-	c := checker{set: set, iss: iss, covered: map[rune]bool{}, index: map[rune]int{}}
+	c := checker{set: set, iss: iss, status: map[rune]int{}}
 	c.walkIssue()
 	var names []string
 	for _, f := range set.chain[Body] {
 		names = append(names, f.Name())
 	}
-	return Report{Missing: c.missing, Faces: names}
+	return Report{Missing: c.missing, Supplied: c.supplied, Faces: names}
 }
 
 type checker struct {
-	set     *Set
-	iss     *issue.Issue
-	covered map[rune]bool
-	index   map[rune]int // rune → index in missing
-	missing []Missing
-	place   string
+	set      *Set
+	iss      *issue.Issue
+	status   map[rune]int // 0 covered by the set's faces, i+1 missing[i], -(i+1) supplied[i]
+	missing  []Missing
+	supplied []Supplied
+	place    string
 }
 
 func (c *checker) text(s string) {
@@ -107,26 +162,44 @@ func (c *checker) text(s string) {
 		if unicode.IsSpace(r) || unicode.IsControl(r) || ignorable(r) {
 			continue
 		}
-		ok, seen := c.covered[r]
+		st, seen := c.status[r]
 		if !seen {
-			ok = c.set.Covered(r)
-			c.covered[r] = ok
+			st = c.classify(r)
+			c.status[r] = st
 		}
-		if ok {
-			continue
-		}
-		i, seen := c.index[r]
-		if !seen {
-			i = len(c.missing)
-			c.index[r] = i
-			c.missing = append(c.missing, Missing{Rune: r})
-		}
-		m := &c.missing[i]
-		m.Count++
-		if !slices.Contains(m.Articles, c.place) {
-			m.Articles = append(m.Articles, c.place)
+		switch {
+		case st > 0:
+			m := &c.missing[st-1]
+			m.Count++
+			m.Articles = appendPlace(m.Articles, c.place)
+		case st < 0:
+			m := &c.supplied[-st-1]
+			m.Count++
+			m.Articles = appendPlace(m.Articles, c.place)
 		}
 	}
+}
+
+// classify looks r up once: 0 when a face of the set has it, else its
+// entry in missing (positive) or supplied (negative).
+func (c *checker) classify(r rune) int {
+	f, own, ok := c.set.Supplier(Body, r)
+	switch {
+	case ok && own:
+		return 0
+	case ok:
+		c.supplied = append(c.supplied, Supplied{Rune: r, Font: f.Name(), File: f.File()})
+		return -len(c.supplied)
+	}
+	c.missing = append(c.missing, Missing{Rune: r, Fix: FixFor(r)})
+	return len(c.missing)
+}
+
+func appendPlace(places []string, p string) []string {
+	if !slices.Contains(places, p) {
+		places = append(places, p)
+	}
+	return places
 }
 
 // rel names a file relative to the issue directory.

@@ -14,12 +14,18 @@ func ExampleSet_Split() {
 		log.Fatal(err)
 	}
 	for _, seg := range set.Split(fonts.Body, "吉野家 𠮷野家") {
-		fmt.Printf("%q in %s\n", seg.Text, seg.Face.Name())
+		if seg.Missing {
+			fmt.Printf("%q in %s, missing\n", seg.Text, seg.Face.Name())
+		} else {
+			fmt.Printf("%q in %s\n", seg.Text, seg.Face.Name())
+		}
 	}
 	body := set.Face(fonts.Body)
 	fmt.Println(body.Advance('中'), body.HasGlyph('𠮷'), body.IsBold())
 	// Output:
-	// "吉野家 𠮷野家" in Noto Serif CJK SC
+	// "吉野家 " in Noto Serif CJK SC
+	// "𠮷" in Noto Serif CJK SC, missing
+	// "野家" in Noto Serif CJK SC
 	// 1 false false
 }
 

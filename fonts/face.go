@@ -16,6 +16,7 @@ import (
 type Face struct {
 	name   string
 	psName string // PostScript name (name ID 6, else made from name)
+	file   string // font file, "" for the embedded faces
 	data   []byte // standalone TrueType (glyf) font program
 	weight int    // OS/2 usWeightClass
 
@@ -26,14 +27,28 @@ type Face struct {
 	// for none), astral the mapped code points above U+FFFF.
 	bmp    []uint16
 	astral map[rune]uint16
-	adv    []float64 // advance of each glyph, em
+	n      int // number of glyphs
 
-	// Outline headers and side bearings, for Ink: read on demand (Ink is
-	// asked of punctuation, a few dozen glyphs of thousands).
-	glyf []byte
-	loca []uint32 // n+1 offsets into glyf, nil when unreadable
-	hmtx tables.Hmtx
-	vert map[uint16]uint16 // glyph → vertical alternate ('vert'/'vrt2' GSUB)
+	// Metrics and outlines are read in place from the font's tables, so a
+	// face of 60,000 glyphs costs no allocation for them: hmtx (numLong
+	// long metrics, then left side bearings), loca and glyf (outline
+	// headers, for Ink: asked of punctuation, a few dozen glyphs).
+	hmtx      []byte
+	numLong   int    // 0: no usable hmtx, every advance is half an em
+	locaTable []byte // loca: n+1 offsets, nil when unreadable
+	locaLong  bool
+	glyf      []byte
+	vert      map[uint16]uint16 // glyph → vertical alternate ('vert'/'vrt2' GSUB)
+
+	// Regional forms (region.go): gsub is the GSUB table, read on demand;
+	// a face made by ForLang has base and langSys set and shares
+	// everything but bmp and astral with its base.
+	gsub    []byte
+	base    *Face
+	langSys string
+	shared  *faceShared // shared by a face and its regional variants
+
+	rare *rareOutlines // compressed outlines of rare glyphs (embedded faces), nil for none
 }
 
 // Role is the typographic role a face plays.
@@ -43,15 +58,19 @@ type Role int
 const (
 	Body    Role = iota // serif (Song/Ming) body text
 	Heading             // bold sans (Hei) titles and section headers
+	Mono                // monospace: code spans and code blocks
+	numRoles
 )
 
-// String returns "body" or "heading".
+// String returns "body", "heading" or "mono".
 func (r Role) String() string {
 	switch r {
 	case Body:
 		return "body"
 	case Heading:
 		return "heading"
+	case Mono:
+		return "mono"
 	}
 	return fmt.Sprintf("Role(%d)", int(r))
 }
@@ -64,9 +83,28 @@ func (f *Face) Name() string { return f.name }
 // then written into TrueType's name table); it is safe as a PDF name.
 func (f *Face) PostScriptName() string { return f.psName }
 
-// TrueType returns a standalone TrueType font file for the face (for gopdf's
-// AddTTFFontData); callers must not modify it.
+// File is the font file the face was loaded from (with "#index" for a
+// face of a collection), "" for an embedded face.
+func (f *Face) File() string { return f.file }
+
+// TrueType returns a standalone TrueType font file for the face; callers
+// must not modify it. In the embedded CJK faces the outlines of rare glyphs
+// are stored compressed apart (rare.go) and are empty here: use
+// TrueTypeFor, or Subset, to draw text.
 func (f *Face) TrueType() []byte { return f.data }
+
+// TrueTypeFor returns a standalone TrueType font file of the face with the
+// outlines of every character of text in place: TrueType itself when they
+// are all stored uncompressed (the same slice), else a copy.
+func (f *Face) TrueTypeFor(text string) ([]byte, error) {
+	var glyphs []uint16
+	for _, r := range text {
+		if g := f.glyph(r); g != 0 {
+			glyphs = append(glyphs, g)
+		}
+	}
+	return f.program(glyphs)
+}
 
 // Weight is the face's OS/2 weight class (400 regular, 700 bold).
 func (f *Face) Weight() int { return f.weight }
@@ -94,12 +132,45 @@ func (f *Face) glyph(r rune) uint16 {
 	return f.astral[r]
 }
 
+// GlyphID is the glyph r is drawn with (after the face's regional forms),
+// 0 (.notdef) when the face does not map r.
+func (f *Face) GlyphID(r rune) uint16 { return f.glyph(r) }
+
 // HasGlyph reports whether the face maps r to a glyph.
 func (f *Face) HasGlyph(r rune) bool { return f.glyph(r) != 0 }
 
 // Advance is the horizontal advance of r in em; for a character the face
 // does not map, the advance of the .notdef glyph.
-func (f *Face) Advance(r rune) float64 { return f.adv[f.glyph(r)] }
+func (f *Face) Advance(r rune) float64 { return f.advance(f.glyph(r)) }
+
+// advance is the advance of glyph g, em.
+func (f *Face) advance(g uint16) float64 {
+	if f.numLong == 0 {
+		return 0.5 // no usable hmtx: HarfBuzz's default advance
+	}
+	i := min(int(g), f.numLong-1)
+	return float64(binary.BigEndian.Uint16(f.hmtx[4*i:])) / f.upem
+}
+
+// lsb is the left side bearing of glyph g, font units.
+func (f *Face) lsb(g uint16) float64 {
+	i := int(g)
+	if i < f.numLong {
+		return float64(int16(binary.BigEndian.Uint16(f.hmtx[4*i+2:])))
+	}
+	if o := 4*f.numLong + 2*(i-f.numLong); f.numLong > 0 && o+2 <= len(f.hmtx) {
+		return float64(int16(binary.BigEndian.Uint16(f.hmtx[o:])))
+	}
+	return 0
+}
+
+// locaOffset is entry g of loca (0 ≤ g ≤ n), in bytes into glyf.
+func (f *Face) locaOffset(g int) uint32 {
+	if f.locaLong {
+		return binary.BigEndian.Uint32(f.locaTable[4*g:])
+	}
+	return 2 * uint32(binary.BigEndian.Uint16(f.locaTable[2*g:]))
+}
 
 // Ink is the horizontal extent of r's ink inside its advance box, em:
 // 0 ≤ left ≤ right ≤ Advance(r). A glyph without ink (a space) gives 0, 0.
@@ -114,14 +185,10 @@ func (f *Face) Ink(r rune) (left, right float64) { return f.glyphInk(f.glyph(r))
 // glyphInk is Ink of glyph gid.
 func (f *Face) glyphInk(gid uint16) (left, right float64) {
 	g := int(gid)
-	if g+1 >= len(f.loca) {
+	h := f.outline(gid)
+	if len(h) < 10 || g >= f.n {
 		return 0, 0
 	}
-	start, end := f.loca[g], f.loca[g+1]
-	if end <= start || end-start < 10 || uint64(end) > uint64(len(f.glyf)) {
-		return 0, 0
-	}
-	h := f.glyf[start:]
 	xMin, xMax := int16(binary.BigEndian.Uint16(h[2:])), int16(binary.BigEndian.Uint16(h[6:]))
 	width := int(xMax) - int(xMin)
 	if width < 0 {
@@ -130,10 +197,9 @@ func (f *Face) glyphInk(gid uint16) (left, right float64) {
 	if width == 0 {
 		return 0, 0
 	}
-	adv := f.adv[g]
-	lsb := float64(f.hmtx.SideBearing(tables.GlyphID(g)))
-	left = clamp(lsb/f.upem, 0, adv)
-	return left, clamp((lsb+float64(width))/f.upem, left, adv)
+	adv := f.advance(gid)
+	left = clamp(f.lsb(gid)/f.upem, 0, adv)
+	return left, clamp((f.lsb(gid)+float64(width))/f.upem, left, adv)
 }
 
 func clamp(v, lo, hi float64) float64 {
@@ -265,23 +331,24 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 		}
 	}
 
-	var hmtx tables.Hmtx
-	if hheaErr == nil {
+	f.n = n
+	if hmtx := raw("hmtx"); hheaErr == nil {
 		long := int(hhea.NumOfLongMetrics)
-		hmtx, _, _ = tables.ParseHmtx(raw("hmtx"), long, n-long)
-	}
-	f.adv = make([]float64, n)
-	for g := range f.adv {
-		a := upem / 2 // no usable hmtx: HarfBuzz's default advance
-		if !hmtx.IsEmpty() {
-			a = float64(hmtx.Advance(tables.GlyphID(g)))
+		if long >= 1 && long <= n && len(hmtx) >= 4*long {
+			f.hmtx, f.numLong = hmtx, long
 		}
-		f.adv[g] = max(a/upem, 0)
 	}
-	if loca, err := tables.ParseLoca(raw("loca"), n, head.IndexToLocFormat == 1); err == nil {
-		f.glyf, f.loca, f.hmtx = raw("glyf"), loca, hmtx
+	f.locaLong = head.IndexToLocFormat == 1
+	size := 2
+	if f.locaLong {
+		size = 4
 	}
-	f.vert = verticalAlternates(raw("GSUB"))
+	if loca := raw("loca"); len(loca) >= size*(n+1) {
+		f.locaTable, f.glyf = loca, raw("glyf")
+	}
+	f.gsub = raw("GSUB")
+	f.vert = verticalAlternates(f.gsub)
+	f.shared = &faceShared{regions: map[string]*Face{}}
 	return f, nil
 }
 

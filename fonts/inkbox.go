@@ -8,15 +8,10 @@ import "encoding/binary"
 // whose data is unreadable. The PDF draws the doubled dash —— as one rule
 // where the face's dash is.
 func (f *Face) InkY(r rune) (bottom, top float64, ok bool) {
-	g := int(f.glyph(r))
-	if g+1 >= len(f.loca) {
+	h := f.outline(f.glyph(r)) // stored or compressed (rare.go)
+	if len(h) < 10 {
 		return 0, 0, false
 	}
-	start, end := f.loca[g], f.loca[g+1]
-	if end <= start || end-start < 10 || uint64(end) > uint64(len(f.glyf)) {
-		return 0, 0, false
-	}
-	h := f.glyf[start:]
 	yMin, yMax := int16(binary.BigEndian.Uint16(h[4:])), int16(binary.BigEndian.Uint16(h[8:]))
 	if yMax <= yMin {
 		return 0, 0, false

@@ -22,8 +22,9 @@ const MaxFontFile = 64 << 20
 // often it is asked for. A Library is safe for concurrent use; the zero
 // value is not usable, call NewLibrary.
 type Library struct {
-	mu    sync.Mutex
-	faces map[string]*libEntry
+	mu     sync.Mutex
+	faces  map[string]*libEntry
+	system *SystemFonts // nil unless UseSystemFonts or UseFallbackFonts
 }
 
 type libEntry struct {
@@ -59,21 +60,61 @@ func (l *Library) cached(key string, load func() (*Face, error)) (*Face, error) 
 	return e.face, e.err
 }
 
-// Default returns the embedded default face of the role: Noto Serif CJK SC
-// for Body, Noto Sans CJK SC Bold for Heading.
+// The embedded faces (package assets), in the order of the table below.
+const (
+	serifCJK = iota
+	sansCJK
+	monoCJK
+	serifLatin
+	sansLatin
+	monoLatin
+	symbols
+	mathSymbols
+	numEmbedded
+)
+
+var embedded = [numEmbedded]struct {
+	data  []byte
+	label string
+	rare  []byte // compressed outlines of the rare glyphs (rare.go)
+}{
+	serifCJK:    {assets.SerifTTF, "embedded serif font", assets.SerifRare},
+	sansCJK:     {assets.SansTTF, "embedded sans font", assets.SansRare},
+	monoCJK:     {assets.MonoTTF, "embedded monospace font", assets.MonoRare},
+	serifLatin:  {assets.SerifLatinTTF, "embedded Latin serif font", nil},
+	sansLatin:   {assets.SansLatinTTF, "embedded Latin sans font", nil},
+	monoLatin:   {assets.MonoLatinTTF, "embedded Latin monospace font", nil},
+	symbols:     {assets.SymbolsTTF, "embedded symbols font", nil},
+	mathSymbols: {assets.MathTTF, "embedded mathematical symbols font", nil},
+}
+
+// Default returns the embedded default face of the role: Noto Serif CJK
+// SC for Body, Noto Sans CJK SC Bold for Heading, Noto Sans Mono CJK SC
+// for Mono.
 func (l *Library) Default(role Role) (*Face, error) {
-	var data []byte
-	var label string
 	switch role {
 	case Body:
-		data, label = assets.SerifTTF, "embedded serif font"
+		return l.embeddedFace(serifCJK)
 	case Heading:
-		data, label = assets.SansTTF, "embedded sans font"
-	default:
-		return nil, fmt.Errorf("fonts: unknown role %d", int(role))
+		return l.embeddedFace(sansCJK)
+	case Mono:
+		return l.embeddedFace(monoCJK)
 	}
-	return l.cached("\x00default:"+role.String(), func() (*Face, error) {
-		return parseFace(data, label)
+	return nil, fmt.Errorf("fonts: unknown role %d", int(role))
+}
+
+// embeddedFace returns embedded face i, parsed once.
+func (l *Library) embeddedFace(i int) (*Face, error) {
+	e := embedded[i]
+	return l.cached("\x00embedded:"+strconv.Itoa(i), func() (*Face, error) {
+		f, err := parseFace(e.data, e.label)
+		if err != nil || len(e.rare) == 0 {
+			return f, err
+		}
+		if f.rare, err = parseRare(e.rare, f.n); err != nil {
+			return nil, fmt.Errorf("%s: %v", e.label, err)
+		}
+		return f, nil
 	})
 }
 
@@ -122,7 +163,7 @@ func faceLoader(data []byte, path, abs, sel string) (key string, load func() (*F
 		if sel != "" {
 			return "", nil, fmt.Errorf("%s: not a font collection (.ttc), so it has no face %q; drop the \"#%s\"", path, sel, sel)
 		}
-		return abs, func() (*Face, error) { return parseFace(data, path) }, nil
+		return abs, func() (*Face, error) { return parseFileFace(data, path, path) }, nil
 	}
 	index, err := collectionFace(data, path, sel)
 	if err != nil {
@@ -134,7 +175,7 @@ func faceLoader(data []byte, path, abs, sel string) (key string, load func() (*F
 		if err != nil {
 			return nil, err
 		}
-		return parseFace(ttf, label)
+		return parseFileFace(ttf, label, label)
 	}, nil
 }
 
@@ -239,4 +280,14 @@ func extractFace(data []byte, index int, label string) (ttf []byte, err error) {
 		}
 	}
 	return writeSFNT(version, kept), nil
+}
+
+// parseFileFace parses a face loaded from file (path, with "#index" for a
+// face of a collection).
+func parseFileFace(data []byte, label, file string) (*Face, error) {
+	f, err := parseFace(data, label)
+	if err == nil {
+		f.file = file
+	}
+	return f, err
 }

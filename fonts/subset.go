@@ -85,7 +85,11 @@ func (f *Face) subset(glyphs []uint16, cmap map[rune]uint16, format Format) (out
 			out, err = nil, fmt.Errorf("fonts: subsetting %s: corrupt font (%v)", f.name, r)
 		}
 	}()
-	tables, order, err := subsetTables(f.data, glyphs, cmap)
+	data, err := f.program(glyphs)
+	if err != nil {
+		return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
+	}
+	tables, order, err := subsetTables(data, glyphs, cmap)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
 	}

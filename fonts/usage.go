@@ -16,9 +16,12 @@ func NewUsage(set *Set) *Usage {
 }
 
 // Add records text set in the role: each character is counted for the
-// face Split gives it.
+// face Split gives it; characters no face has are left out.
 func (u *Usage) Add(role Role, text string) {
 	for _, seg := range u.set.Split(role, text) {
+		if seg.Missing {
+			continue
+		}
 		m := u.runes[seg.Face]
 		if m == nil {
 			m = map[rune]struct{}{}

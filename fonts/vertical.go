@@ -23,50 +23,58 @@ func verticalAlternates(gsub []byte) map[uint16]uint16 {
 	if err != nil {
 		return out
 	}
-	lookups := layout.LookupList.Lookups
 	vert, vrt2 := ot.MustNewTag("vert"), ot.MustNewTag("vrt2")
 	features := layout.FeatureList
+	var lookups []uint16
 	for i, rec := range features.Records {
-		if (rec.Tag != vert && rec.Tag != vrt2) || i >= len(features.Features) {
-			continue
-		}
-		for _, li := range features.Features[i].LookupListIndices {
-			if int(li) >= len(lookups) {
-				continue
-			}
-			subtables, err := lookups[li].AsGSUBLookups()
-			if err != nil {
-				continue
-			}
-			for _, sub := range subtables {
-				if ext, ok := sub.(tables.ExtensionSubs); ok {
-					if sub, err = ext.Resolve(); err != nil {
-						continue
-					}
-				}
-				single, ok := sub.(tables.SingleSubs)
-				if !ok {
-					continue
-				}
-				forCoverage(single.Data.Cov(), func(g tables.GlyphID, i int) {
-					var v tables.GlyphID
-					switch d := single.Data.(type) {
-					case tables.SingleSubstData1:
-						v = tables.GlyphID(int(g) + int(d.DeltaGlyphID))
-					case tables.SingleSubstData2:
-						if i >= len(d.SubstituteGlyphIDs) {
-							return
-						}
-						v = d.SubstituteGlyphIDs[i]
-					}
-					if _, dup := out[uint16(g)]; !dup && v != 0 && v != g {
-						out[uint16(g)] = uint16(v)
-					}
-				})
-			}
+		if (rec.Tag == vert || rec.Tag == vrt2) && i < len(features.Features) {
+			lookups = append(lookups, features.Features[i].LookupListIndices...)
 		}
 	}
+	singleSubstitutions(layout, lookups, out)
 	return out
+}
+
+// singleSubstitutions adds the single substitutions of the GSUB lookups
+// (indices into layout's lookup list) to out; a glyph already in out keeps
+// its substitute. Other lookup types are skipped.
+func singleSubstitutions(layout tables.Layout, lookupIndices []uint16, out map[uint16]uint16) {
+	lookups := layout.LookupList.Lookups
+	for _, li := range lookupIndices {
+		if int(li) >= len(lookups) {
+			continue
+		}
+		subtables, err := lookups[li].AsGSUBLookups()
+		if err != nil {
+			continue
+		}
+		for _, sub := range subtables {
+			if ext, ok := sub.(tables.ExtensionSubs); ok {
+				if sub, err = ext.Resolve(); err != nil {
+					continue
+				}
+			}
+			single, ok := sub.(tables.SingleSubs)
+			if !ok {
+				continue
+			}
+			forCoverage(single.Data.Cov(), func(g tables.GlyphID, i int) {
+				var v tables.GlyphID
+				switch d := single.Data.(type) {
+				case tables.SingleSubstData1:
+					v = tables.GlyphID(uint16(int(g) + int(d.DeltaGlyphID))) // modulo 65536
+				case tables.SingleSubstData2:
+					if i >= len(d.SubstituteGlyphIDs) {
+						return
+					}
+					v = d.SubstituteGlyphIDs[i]
+				}
+				if _, dup := out[uint16(g)]; !dup && v != 0 && v != g {
+					out[uint16(g)] = uint16(v)
+				}
+			})
+		}
+	}
 }
 
 // forCoverage calls f with every glyph of a coverage table and its index.

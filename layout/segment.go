@@ -292,8 +292,10 @@ func (p *para) classify(b *box) {
 		b.endTrim = true
 	case pcStop:
 		switch {
-		case style == PunctHant:
-			// centred marks: never trimmed (clreq §3.1.1, Traditional Chinese)
+		case style == PunctHant && math.Abs(blankL-blankR) < advEm/4:
+			// centred marks: never trimmed (clreq §3.1.1, Traditional
+			// Chinese). A font that draws them in the corner (an SC font
+			// without zh-Hant forms) is trimmed as the glyphs it draws.
 		case style == PunctJA && (r == '：' || r == '；'):
 			b.shrL = trim(blankL, advEm/4) // jlreq cl-05 middle dots
 			b.shrR = trim(blankR, advEm/4)

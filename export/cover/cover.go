@@ -102,6 +102,9 @@ type Run struct {
 	// Bold is set when bold is wanted: a backend synthesises it when
 	// Face is not bold itself.
 	Bold bool
+	// Missing marks characters no face has: a backend draws a placeholder
+	// for them, never the face's .notdef glyph.
+	Missing bool
 }
 
 func (*Fill) element()  {}
@@ -134,7 +137,8 @@ type designer struct {
 
 // Layout designs the cover of iss on a page of the given size.
 func Layout(iss *issue.Issue, faces *fonts.Set, pg Page, opt Options) *Cover {
-	d := &designer{iss: iss, faces: faces, opt: opt, lang: lang.For(iss.Language), c: &Cover{Page: pg}}
+	// The faces draw the regional glyph forms of the issue's language.
+	d := &designer{iss: iss, faces: faces.ForLang(iss.Language), opt: opt, lang: lang.For(iss.Language), c: &Cover{Page: pg}}
 	d.u = pg.Width / 595.276
 	d.left = 0.08 * pg.Width
 	d.width = pg.Width - 2*d.left

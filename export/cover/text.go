@@ -59,7 +59,7 @@ func (d *designer) set(text string, st style, width float64, align layout.Align)
 	var runs []Run
 	for _, seg := range d.faces.Split(st.role, text) {
 		lruns = append(lruns, layout.Run{Text: seg.Text, Face: seg.Face, Size: st.size, Tag: len(runs)})
-		runs = append(runs, Run{Face: seg.Face, Size: st.size, Color: st.color, Bold: st.bold})
+		runs = append(runs, Run{Face: seg.Face, Size: st.size, Color: st.color, Bold: st.bold, Missing: seg.Missing})
 	}
 	lines := layout.Paragraph(lruns, layout.Options{
 		Width: width, Punct: d.lang.Punct, Align: align,

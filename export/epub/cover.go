@@ -139,7 +139,21 @@ type sizedFace struct {
 	px   float64
 }
 
-func (r *rasterizer) face(f *fonts.Face, px float64) (font.Face, error) {
+// face returns f at px for drawing text. The embedded faces store the
+// outlines of rare glyphs apart (fonts.Face.TrueTypeFor): text that needs
+// them gets a font of its own, parsed for it alone.
+func (r *rasterizer) face(f *fonts.Face, px float64, text string) (font.Face, error) {
+	prog, err := f.TrueTypeFor(text)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %v", f.Name(), err)
+	}
+	if all := f.TrueType(); len(prog) != len(all) || &prog[0] != &all[0] {
+		ot, err := opentype.Parse(prog)
+		if err != nil {
+			return nil, fmt.Errorf("font %s: %v", f.Name(), err)
+		}
+		return opentype.NewFace(ot, &opentype.FaceOptions{Size: px, DPI: 72, Hinting: font.HintingNone})
+	}
 	key := sizedFace{f, px}
 	if ff, ok := r.sized[key]; ok {
 		return ff, nil
@@ -166,7 +180,7 @@ func (r *rasterizer) face(f *fonts.Face, px float64) (font.Face, error) {
 func (r *rasterizer) text(t *cover.Text) error {
 	for _, it := range t.Line.Items {
 		run := t.Runs[it.Run]
-		ff, err := r.face(run.Face, run.Size)
+		ff, err := r.face(run.Face, run.Size, it.Text)
 		if err != nil {
 			return err
 		}

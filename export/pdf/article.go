@@ -252,6 +252,9 @@ func keepSubheads(bs []block) {
 // the text block, with a rule below; whole lines of the grid high.
 func (c *composer) titleBlock(a *issue.Article, art *node) block {
 	w := c.geo.textWidth()
+	titleStyle, subtitleStyle, bylineStyle := titleStyle, subtitleStyle, bylineStyle
+	l := lang.For(a.Language) // the article's glyph forms and punctuation, as its body
+	titleStyle.lang, subtitleStyle.lang, bylineStyle.lang = l, l, l
 	var parts []block
 	parts = append(parts, tagBlocks(c.headBlocks(plain(a.Title, titleStyle), titleStyle, w, alignLeft), art.add("H1"))...)
 	if a.Subtitle != "" {
@@ -518,8 +521,9 @@ func (c *composer) list(l *node, li *issue.List, w float64, st style) []block {
 	return out
 }
 
-// codeRole is the face of code blocks.
-var codeRole = fonts.Body
+// codeRole is the face of code blocks and spans: the monospace face
+// (Latin half-width, CJK full-width, so columns line up).
+const codeRole = fonts.Mono
 
 // code sets a code block line by line on a tinted background, flush left
 // in the code face, with space above and below. A source line keeps its

@@ -38,7 +38,7 @@ func compose(iss *issue.Issue, set *fonts.Set, opt Options) (*document, error) {
 	l := lang.For(iss.Language)
 	c := &composer{
 		geo: newGeometry(iss.Print, opt.Marks, bodyStyle.size, bodyStyle.leading),
-		set: &setter{set: set, lang: l, hanLatin: opt.HanLatinSpace},
+		set: &setter{set: set.ForLang(iss.Language), lang: l, hanLatin: opt.HanLatinSpace},
 		iss: iss, opt: opt, lang: l,
 	}
 	c.doc = &document{geo: c.geo, iss: iss, start: map[string]int{}, root: &node{role: "Document", lang: iss.Language}}

@@ -46,7 +46,7 @@ func (c *composer) cover() {
 			infos := make([]runInfo, len(e.Runs))
 			for i, r := range e.Runs {
 				runs[i].Tag = i
-				infos[i] = runInfo{face: r.Face, st: style{size: r.Size, color: rgb(r.Color), bold: r.Bold}, tag: part(e.Part)}
+				infos[i] = runInfo{face: r.Face, st: style{size: r.Size, color: rgb(r.Color), bold: r.Bold}, tag: part(e.Part), missing: r.Missing}
 			}
 			c.set.line(e.Line, runs, infos).place(c.page, e.X, e.Y)
 		}

@@ -94,7 +94,17 @@
 //     a trailer /ID that is the MD5 of the file body, so the same input
 //     gives byte-identical output.
 //
+// Faces: every text is set with the fonts.Set of its language
+// (Set.ForLang: the issue's, an article's or a span's), so each region's
+// glyph forms are measured and drawn, and a face is embedded once per
+// region it draws (a "-JAN" or "-ZHT" name suffix). A character no face
+// covers is composed as a text item marked missing: draw draws a crossed
+// box for it (placeholder, a drawn mark, never glyph 0, which PDF/A
+// forbids) and the item keeps the character for the text layer
+// (ActualText, with qikan's own PDF writer). gopdf writes supplementary-
+// plane characters into ToUnicode as bare code points; finish rewrites
+// them as UTF-16 surrogate pairs (tounicode.go).
+//
 // Not supported yet: vertical writing (iss.Print.Vertical is ignored in
-// the PDF); characters no face covers are left out by gopdf (fonts.Check
-// reports them before export).
+// the PDF).
 package pdf

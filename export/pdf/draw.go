@@ -103,6 +103,14 @@ func draw(doc *document) (*drawing, error) {
 		// gopdf keeps the character spacing across pages: set it anew.
 		size, spacing := -1.0, math.NaN()
 		for _, t := range p.texts {
+			if t.missing {
+				for _, it := range placeholder(t) {
+					if err := drawItem(gp, it, o, imgs); err != nil {
+						return nil, err
+					}
+				}
+				continue
+			}
 			if t.face != face || t.size != size {
 				if err := gp.SetFont(families[t.face], "", t.size); err != nil {
 					return nil, fmt.Errorf("font %s: %w", t.face.Name(), err)
@@ -191,6 +199,9 @@ func registerFonts(gp *gopdf.GoPdf, doc *document) (families map[*fonts.Face]str
 	used := map[*fonts.Face]map[rune]bool{}
 	for _, p := range doc.pages {
 		for _, t := range p.texts {
+			if t.missing {
+				continue
+			}
 			set := used[t.face]
 			if set == nil {
 				set = map[rune]bool{}
@@ -220,9 +231,13 @@ func registerFonts(gp *gopdf.GoPdf, doc *document) (families map[*fonts.Face]str
 	names := map[string]bool{}
 	for i, f := range order {
 		data := subsets[i]
-		name := f.PostScriptName()
+		base := f.PostScriptName()
+		if sys := f.LangSysTag(); sys != "" {
+			base += "-" + sys // the regional forms of one font: a subset each
+		}
+		name := base
 		for k := 2; names[name]; k++ {
-			name = f.PostScriptName() + "-" + strconv.Itoa(k)
+			name = base + "-" + strconv.Itoa(k)
 		}
 		names[name] = true
 		family := subsetTag(name, runes[i]) + "+" + name

@@ -61,6 +61,7 @@ func finish(w io.Writer, d *drawing, doc *document, opt Options) error {
 		d := bytes.TrimSuffix(bytes.TrimSpace(o.dict), []byte(">>"))
 		o.dict = append(append(make([]byte, 0, len(d)+len(boxes)+2), d...), boxes+">>"...)
 	}
+	fixToUnicode(objs)
 	if err := embedFonts(objs, d.fonts); err != nil {
 		return err
 	}

@@ -221,6 +221,10 @@ type textItem struct {
 	// what it is when it belongs to none (see node).
 	tag      *node
 	artifact artifactKind
+	// missing marks characters no font has: the page draws a placeholder
+	// mark for them (an item), never glyphs; text keeps the characters
+	// for the text layer (ActualText).
+	missing bool
 }
 
 // moved returns the text item shifted by dx, dy.

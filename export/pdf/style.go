@@ -55,7 +55,7 @@ var (
 	creditStyle    = style{role: fonts.Body, size: 7, leading: 10, color: gray}
 	endStyle       = style{role: fonts.Body, size: 8.5, leading: 14, color: gray}
 	quoteStyle     = style{role: fonts.Body, size: 9, leading: 15, color: rgb{0x3a, 0x3a, 0x3a}}
-	codeStyle      = style{role: fonts.Body, size: 8, leading: 12, color: black}
+	codeStyle      = style{role: fonts.Mono, size: 8, leading: 12, color: black}
 	tableStyle     = style{role: fonts.Body, size: 8.5, leading: 13, color: black}
 	sectionStyle   = style{role: fonts.Heading, size: 17, leading: 22, color: white, bold: true}
 	sectionENStyle = style{role: fonts.Body, size: 8, leading: 11, color: white}

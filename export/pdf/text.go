@@ -38,10 +38,11 @@ type setter struct {
 
 // runInfo is what a layout.Run's Tag points back to.
 type runInfo struct {
-	face *fonts.Face
-	st   style
-	link string
-	tag  *node
+	face    *fonts.Face
+	st      style
+	link    string
+	tag     *node
+	missing bool // characters no face has: drawn as placeholders
 }
 
 // rules are the language rules text in style st is set by: its
@@ -80,9 +81,13 @@ func (s *setter) setLines(spans []span, width, indent float64, align layout.Alig
 	var runs []layout.Run
 	var infos []runInfo
 	for _, sp := range spans {
-		for _, seg := range s.set.Split(sp.st.role, sp.text) {
+		set := s.set
+		if sp.st.lang != nil { // an article or span in a language of its own
+			set = set.ForLang(sp.st.lang.Tag)
+		}
+		for _, seg := range set.Split(sp.st.role, sp.text) {
 			runs = append(runs, layout.Run{Text: seg.Text, Face: seg.Face, Size: sp.st.size, Tag: len(infos)})
-			infos = append(infos, runInfo{face: seg.Face, st: sp.st, link: sp.link, tag: sp.tag})
+			infos = append(infos, runInfo{face: seg.Face, st: sp.st, link: sp.link, tag: sp.tag, missing: seg.Missing})
 		}
 	}
 	if len(runs) == 0 {
@@ -159,6 +164,15 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo) setLin
 		info := infos[runs[it.Run].Tag]
 		nat := naturalWidth(info.face, it.Text, info.st.size)
 		n := utf8.RuneCountInString(it.Text)
+		if info.missing {
+			if g != nil {
+				out.texts = append(out.texts, g.item)
+				g = nil
+			}
+			out.texts = append(out.texts, textItem{x: it.X, text: it.Text, face: info.face, size: info.st.size,
+				color: info.st.color, missing: true})
+			continue
+		}
 		if g == nil || g.run != it.Run || !g.join(it, nat, n) {
 			if g != nil {
 				out.texts = append(out.texts, g.item)
@@ -261,4 +275,32 @@ func (l setLine) place(p *page, x, baseline float64) {
 	for _, it := range append(l.marks, l.links...) {
 		p.items = append(p.items, it.moved(x, baseline))
 	}
+}
+
+// placeholder is how a character no font has is drawn: a box crossed by
+// its two diagonals, the character's advance wide (the face's .notdef
+// advance), from 0.75 em above the baseline to 0.07 em below, inset by a
+// tenth of an em, in the text colour. It cannot be mistaken for a real
+// character (not even for □, which Chinese print uses for an illegible
+// one), and it is a drawn mark, never a font's .notdef glyph (which PDF/A
+// forbids). The text item keeps the character for the text layer.
+func placeholder(t textItem) []item {
+	var out []item
+	x := t.x
+	lw := t.size * 0.05
+	for _, r := range t.text {
+		w := t.face.Advance(r) * t.size
+		inset := t.size * 0.1
+		x0, x1 := x+inset, x+w-inset
+		if x1-x0 < lw*4 {
+			x0, x1 = x, x+max(w, lw*4)
+		}
+		y0, y1 := t.y-t.size*0.75, t.y+t.size*0.07
+		for _, l := range [][4]float64{{x0, y0, x1, y0}, {x1, y0, x1, y1}, {x1, y1, x0, y1}, {x0, y1, x0, y0},
+			{x0, y0, x1, y1}, {x0, y1, x1, y0}} {
+			out = append(out, item{kind: ruleItem, x: l[0], y: l[1], x2: l[2], y2: l[3], lineWidth: lw, color: t.color})
+		}
+		x += w
+	}
+	return out
 }

@@ -27,6 +27,6 @@
 //
 // The backends only draw the elements: export/pdf turns them into the
 // cover page's items, export/epub rasterises them into the EPUB's cover
-// image (and uses Cover.Alt, the text the cover shows, as its
+// image (and uses Cover.Texts, the texts the cover shows, as its
 // description).
 package cover

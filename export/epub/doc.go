@@ -42,7 +42,33 @@
 // draws) rasterised at 1600 × 2400 pixels with golang.org/x/image (cover.go):
 // JPEG when it holds the photo, PNG otherwise.
 //
+// Metadata (meta.go, opf.go) is what reading systems and library systems
+// read: the publisher as dc:creator (MARC relators pbl and edt, so that
+// Calibre shows it as the author) and every article author as a
+// dc:contributor (aut); dc:date at noon UTC of the issue date (no time
+// zone within eleven hours of UTC shows the day before); the ISSN as an
+// urn:issn: identifier; the series as belongs-to-collection and schema.org
+// properties; the print edition as dc:source with source-of: pagination
+// when articles carry print pages, whose page list nav.xhtml and toc.ncx
+// both have.
+//
+// Accessibility (EPUB Accessibility 1.1): the summary is written from what
+// the book has, in the issue's language (lang.Lang.Summary), and the book
+// claims WCAG 2.1 Level AA (dcterms:conformsTo) only when every figure has
+// a caption, its text alternative. What else AA asks of the output holds
+// for every book and is tested with DAISY Ace (ace_test.go): text colours
+// of at least 4.5:1, headings that never skip a level (package issue maps
+// them), lang on every element that changes language, links that all have
+// a name, landmarks and the page list with its source.
+//
+// The style sheet (css.go) sizes boxes with logical properties, so one
+// sheet serves horizontal and vertical pages; figures stay within 80 % of
+// the screen's height with their captions, tables scroll sideways rather
+// than set a short column a character a line, and lines broken by hand
+// (verse) are set flush.
+//
 // Vertical writing (Options.Vertical or the issue's print.writing:
-// vertical) sets every page vertical-rl, the spine right to left, and
-// upright tate-chu-yoko for short runs of Western digits.
+// vertical) sets every page vertical-rl (the cover page horizontal, so its
+// image is centred), the spine right to left, and upright tate-chu-yoko
+// for short runs of Western digits.
 package epub

@@ -380,9 +380,18 @@ func tree(t *testing.T, dir string) []string {
 }
 
 // qikanTimeout is how long a run of qikan may take in these tests: far
-// beyond what any case needs, so that a hang fails the test instead of
-// stalling it.
-const qikanTimeout = 60 * time.Second
+// beyond what any case needs (a batch of the invalid corpus takes a few
+// seconds, over a minute with -race on a busy 2-core machine), so that a
+// hang fails the test with qikan's output instead of stalling it. It ends
+// before the test binary's own deadline (go test -timeout), which would
+// only print goroutines.
+func qikanTimeout(t *testing.T) time.Duration {
+	limit := 5 * time.Minute
+	if d, ok := t.Deadline(); ok {
+		limit = min(limit, time.Until(d)-15*time.Second)
+	}
+	return max(limit, time.Second)
+}
 
 // qikanIn runs qikan in the directory cwd and returns its exit status,
 // stderr and peak resident memory in KiB (0 where the system does not
@@ -396,10 +405,11 @@ func qikanIn(t *testing.T, cwd string, args ...string) (status int, stderr strin
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("qikan %q: %v", args, err)
 	}
-	timer := time.AfterFunc(qikanTimeout, func() { cmd.Process.Kill() })
+	timeout := qikanTimeout(t)
+	timer := time.AfterFunc(timeout, func() { cmd.Process.Kill() })
 	err := cmd.Wait()
 	if !timer.Stop() {
-		t.Fatalf("qikan %q did not finish in %v; stderr:\n%s", args, qikanTimeout, errOut.String())
+		t.Fatalf("qikan %q did not finish in %v; stderr:\n%s", args, timeout.Round(time.Second), errOut.String())
 	}
 	var exit *exec.ExitError
 	switch {

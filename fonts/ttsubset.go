@@ -24,6 +24,9 @@ type ttFont struct {
 	n    int      // glyphs
 	loca []uint32 // n+1 offsets into glyf
 	glyf []byte
+	// outlines, when set, gives the outlines instead of glyf and loca
+	// (a face whose rare outlines are stored apart: rare.go).
+	outlines func(g uint16) []byte
 }
 
 func (t *ttFont) get(tag string) []byte { return tableData(t.tabs, tag) }
@@ -52,6 +55,9 @@ func readTTFont(data []byte) (*ttFont, error) {
 func (t *ttFont) outline(g uint16) []byte {
 	if int(g) >= t.n {
 		return nil
+	}
+	if t.outlines != nil {
+		return t.outlines(g)
 	}
 	return t.glyf[t.loca[g]:t.loca[g+1]]
 }

@@ -96,6 +96,12 @@ func WebSubset(f *Face, text *Text, format Format) (out []byte, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
 	}
+	if f.rare != nil {
+		// The outlines of rare glyphs are stored apart (rare.go): the
+		// face reads them, decompressing only the chunks kept glyphs
+		// are in.
+		t.outlines = f.outline
+	}
 	keep := make(glyphSet, t.n)
 	cmap := map[rune]uint16{}
 	var gsub, gpos *layoutTable
@@ -137,21 +143,6 @@ func WebSubset(f *Face, text *Text, format Format) (out []byte, err error) {
 		}
 	}
 	t.addComponents(keep)
-	if f.rare != nil { // outlines of rare glyphs are stored apart (rare.go): put the kept ones in
-		var glyphs []uint16
-		for g, k := range keep {
-			if k {
-				glyphs = append(glyphs, uint16(g))
-			}
-		}
-		data, err := f.program(glyphs)
-		if err != nil {
-			return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
-		}
-		if t, err = readTTFont(data); err != nil {
-			return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
-		}
-	}
 	tables, _, err := t.glyphTables(keep, cmap, true)
 	if err != nil {
 		return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)

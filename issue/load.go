@@ -131,6 +131,33 @@ func (l *loader) decodeIssue(d *yamlDoc, body ast.Node, iss *Issue) {
 		return
 	}
 	f.where(iss.Where, "")
+	decodeFacts(d, f, iss)
+	if n := f.get("cover"); n != nil {
+		cf := d.mapping(n, "cover", coverKeys...)
+		cf.where(iss.Where, "cover.")
+		l.decodeCover(d, cf, &iss.Cover)
+	}
+	decodeHighlights(d, f, iss)
+	decodeColophon(d, f, iss)
+	if n := f.get("fonts"); n != nil {
+		ff := d.mapping(n, "fonts", fontKeys...)
+		ff.where(iss.Where, "fonts.")
+		iss.Fonts.Body = l.font(d, ff, "body")
+		iss.Fonts.Heading = l.font(d, ff, "heading")
+	}
+	iss.Print = Print{TrimWidth: defaultTrimWidth, TrimHeight: defaultTrimHeight, Bleed: defaultBleed, Columns: defaultColumns}
+	if n := f.get("print"); n != nil {
+		pf := d.mapping(n, "print", printKeys...)
+		pf.where(iss.Where, "print.")
+		l.decodePrint(d, pf, &iss.Print)
+	}
+	l.decodeSections(d, body, f, iss)
+}
+
+// decodeFacts decodes the issue's own facts from issue.yaml's mapping f:
+// title, label, date, language, subtitle, running number, ISSN, CN,
+// publisher, description, indent and identifier, each checked.
+func decodeFacts(d *yamlDoc, f *fields, iss *Issue) {
 	iss.Title = f.str("title", "issue.yaml", true)
 	iss.Label = f.str("issue", "issue.yaml", true)
 	if s := f.str("date", "issue.yaml", true); s != "" {
@@ -178,12 +205,11 @@ func (l *loader) decodeIssue(d *yamlDoc, body ast.Node, iss *Issue) {
 	if iss.Identifier == "" && iss.Title != "" && iss.Label != "" {
 		iss.Identifier = DerivedIdentifier(iss.Title, iss.Label)
 	}
+}
 
-	if n := f.get("cover"); n != nil {
-		cf := d.mapping(n, "cover", coverKeys...)
-		cf.where(iss.Where, "cover.")
-		l.decodeCover(d, cf, &iss.Cover)
-	}
+// decodeHighlights decodes the cover lines (highlights:), at most
+// maxHighlights.
+func decodeHighlights(d *yamlDoc, f *fields, iss *Issue) {
 	highlights := d.list(f.get("highlights"), "highlights", false)
 	for _, n := range d.checkCount(highlights, "highlights", maxHighlights, "keep the cover lines that matter most; a cover holds 12") {
 		if s := d.text(n, "highlights"); s != "" {
@@ -191,6 +217,11 @@ func (l *loader) decodeIssue(d *yamlDoc, body ast.Node, iss *Issue) {
 			iss.Highlights = append(iss.Highlights, s)
 		}
 	}
+}
+
+// decodeColophon decodes the colophon's rows (colophon:), at most
+// maxColophonRows, each a label and a value.
+func decodeColophon(d *yamlDoc, f *fields, iss *Issue) {
 	colophon := d.list(f.get("colophon"), "colophon", false)
 	for i, n := range d.checkCount(colophon, "colophon", maxColophonRows, "keep the rows a colophon needs") {
 		cf := d.mapping(n, "colophon row", colophonKeys...)
@@ -200,19 +231,6 @@ func (l *loader) decodeIssue(d *yamlDoc, body ast.Node, iss *Issue) {
 		cf.where(iss.Where, fmt.Sprintf("colophon[%d].", i))
 		iss.Colophon = append(iss.Colophon, ColophonRow{Label: cf.str("label", "colophon row", true), Value: cf.str("value", "colophon row", true)})
 	}
-	if n := f.get("fonts"); n != nil {
-		ff := d.mapping(n, "fonts", fontKeys...)
-		ff.where(iss.Where, "fonts.")
-		iss.Fonts.Body = l.font(d, ff, "body")
-		iss.Fonts.Heading = l.font(d, ff, "heading")
-	}
-	iss.Print = Print{TrimWidth: defaultTrimWidth, TrimHeight: defaultTrimHeight, Bleed: defaultBleed, Columns: defaultColumns}
-	if n := f.get("print"); n != nil {
-		pf := d.mapping(n, "print", printKeys...)
-		pf.where(iss.Where, "print.")
-		l.decodePrint(d, pf, &iss.Print)
-	}
-	l.decodeSections(d, body, f, iss)
 }
 
 // decodeCover decodes issue.yaml's cover: mapping into c.

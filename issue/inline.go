@@ -225,7 +225,7 @@ func finish(ps []piece) []Inline {
 		}
 		before, _ := utf8.DecodeLastRuneInString(textBefore(ps, i))
 		after, _ := utf8.DecodeRuneInString(textAfter(ps, i))
-		if !joinsWithoutSpace(before, after) && before != ' ' && after != ' ' {
+		if !joinsWithoutSpace(before, after) && !breakOrSpace(before) && !breakOrSpace(after) {
 			p.Text = " "
 			out = append(out, p.Inline)
 		}
@@ -250,6 +250,10 @@ func finish(ps []piece) []Inline {
 	}
 	return merge(out)
 }
+
+// breakOrSpace reports a space or a hard line break next to a soft line
+// break, which then adds nothing: "<br>" at the end of a line.
+func breakOrSpace(r rune) bool { return r == ' ' || r == '\n' }
 
 func textBefore(ps []piece, i int) string {
 	for j := i - 1; j >= 0; j-- {

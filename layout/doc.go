@@ -31,7 +31,12 @@
 //     done by punctuation compression (clreq §3.8);
 //   - an optional quarter-em gap separates Han from Latin letters and
 //     digits (clreq §3.2.1);
-//   - the last line never holds a single character.
+//   - the last line never holds a single character;
+//   - a run with ruby (Run.Ruby) is one box, as wide as the wider of base
+//     and ruby, set by jlreq §3.3 (ruby.go: RubyLayout spreads the
+//     narrower 1:2:1; the ruby of one character hangs over neighbouring
+//     kana or punctuation, never over Han or past a line's end); an object
+//     run (Run.Object: an image in the line) is one box of its width.
 //
 // Paragraph works in three steps, one file each: segment.go turns the
 // runs into boxes (grapheme clusters, measured, with their punctuation
@@ -50,6 +55,6 @@
 // both sides), then balanced, never leaving a turnover of one to three
 // characters.
 //
-// NormalizePunct turns ASCII punctuation in Chinese text into its
-// full-width form before layout.
+// NormalizePunct turns ASCII punctuation in Chinese text (next to Han
+// characters only) into its full-width form before layout.
 package layout

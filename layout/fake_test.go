@@ -103,7 +103,8 @@ func visible(s string) string {
 //     line is exactly the measure;
 //   - no line after a normal break starts with a line-start-prohibited
 //     character, no line before one ends with a line-end-prohibited one;
-//   - items do not overlap and are in order.
+//   - items do not overlap and are in order (the base of a ruby item: its
+//     ruby may hang over a neighbour).
 func checkInvariants(t testing.TB, runs []Run, opt Options, lines []Line, tol float64) {
 	t.Helper()
 	var want, got strings.Builder
@@ -119,17 +120,22 @@ func checkInvariants(t testing.TB, runs []Run, opt Options, lines []Line, tol fl
 			if it.Text == "" {
 				t.Errorf("line %d item %d: empty text", li, k)
 			}
-			if start := it.X + it.LeftTrim; start < end-tol {
+			start, stop := it.X+it.LeftTrim, it.X+it.LeftTrim+it.Width
+			if r := runs[it.Run]; r.Ruby != "" {
+				start = it.X + r.RubyLayout(it.Width).BaseX
+				stop = start + r.baseWidth()
+			}
+			if start < end-tol {
 				t.Errorf("line %d item %d %q starts at %.4f before the previous item ends at %.4f", li, k, it.Text, start, end)
 			}
-			end = it.X + it.LeftTrim + it.Width
+			end = stop
 		}
 		got.WriteString(lt.String())
 		if l.Width > opt.Width+tol {
 			t.Errorf("line %d %q: width %.4f exceeds measure %.4f", li, lt.String(), l.Width, opt.Width)
 		}
-		if len(l.Items) > 0 && end > opt.Width+tol && opt.Align != AlignCenter {
-			t.Errorf("line %d %q: ends at %.4f beyond measure %.4f", li, lt.String(), end, opt.Width)
+		if n := len(l.Items); n > 0 && l.Items[n-1].X+l.Items[n-1].Width > opt.Width+tol && opt.Align != AlignCenter {
+			t.Errorf("line %d %q: ends at %.4f beyond measure %.4f", li, lt.String(), l.Items[len(l.Items)-1].X+l.Items[len(l.Items)-1].Width, opt.Width)
 		}
 		if l.Justified && math.Abs(l.Width-opt.Width) > tol {
 			t.Errorf("line %d %q: justified width %.4f ≠ measure %.4f", li, lt.String(), l.Width, opt.Width)

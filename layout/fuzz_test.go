@@ -34,6 +34,9 @@ func FuzzParagraph(f *testing.F) {
 			{Text: a, Face: fakeFace{hant: opt.Punct == PunctHant}, Size: 1},
 			{Text: b, Face: fakeFace{}, Size: 1, Tag: 1},
 		}
+		if style&64 != 0 && utf8.RuneCountInString(b) == 1 {
+			runs[1].Ruby = "ちょ" // one box, as wide as a wide cluster: it fits
+		}
 		lines := Paragraph(runs, opt)
 		checkInvariants(t, runs, opt, lines, 1e-6)
 	})

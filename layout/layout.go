@@ -22,6 +22,19 @@ type Run struct {
 	Face Face
 	Size float64 // points (or any unit; all output lengths use the same unit)
 	Tag  int
+	// Ruby, when set, is an annotation of Text (its base) set above it at
+	// half Size in RubyFace (Face when nil). The run is one box, never
+	// broken, as wide as the wider of base and ruby (see RubyLayout);
+	// mono ruby is one run per base character. Ruby longer than a base of
+	// one character overhangs the kana or punctuation next to it by up to
+	// one ruby character (jlreq §3.3.8), never at a line's start or end.
+	Ruby     string
+	RubyFace Face
+	// Object, when above 0, makes the run an object set in the line (an
+	// image): one box of that width in the run's unit, whatever its Text
+	// (one U+FFFC OBJECT REPLACEMENT CHARACTER, which UAX #14 lets the
+	// line break before and after).
+	Object float64
 }
 
 // PunctStyle selects the punctuation conventions (clreq §3.1.1 / jlreq).

@@ -26,8 +26,9 @@ type box struct {
 	capL, capR float64
 	pc         punctClass
 	wide       bool
-	startTrim  bool // set the left blank off at the start of a line
-	endTrim    bool // set the right blank off at the end of a line
+	startTrim  bool    // set the left blank off at the start of a line
+	endTrim    bool    // set the right blank off at the end of a line
+	overhang   float64 // how far its ruby may hang over a neighbour (see ruby.go)
 	punct      bool
 }
 
@@ -156,8 +157,11 @@ func (p *para) segment() (src source, ok bool) {
 	}
 	graph[n] = true
 	for i := 1; i < n; i++ {
-		if runOf[i] != runOf[i-1] {
+		switch {
+		case runOf[i] != runOf[i-1]:
 			graph[i] = true // a cluster never spans two runs
+		case p.runs[runOf[i]].Ruby != "":
+			graph[i] = false // a ruby run is one box
 		}
 	}
 	sc.url = markURLs(text, sized(sc.url, n))
@@ -209,6 +213,15 @@ func (p *para) newBox(src *source, a, e int) box {
 		end = src.byteOf[e]
 	}
 	bx := box{run: run, b0: src.byteOf[a], b1: end, first: src.text[a], last: src.text[e-1], size: p.sizes[run]}
+	r := p.runs[run]
+	switch {
+	case r.Object > 0:
+		bx.adv, bx.wide = finite(r.Object), true
+		return bx
+	case r.Ruby != "":
+		p.rubyBox(&bx)
+		return bx
+	}
 	for _, c := range src.text[a:e] {
 		bx.adv += p.advance(run, c)
 	}
@@ -230,6 +243,7 @@ func (p *para) joint(src *source, prev, next *box, lastEnd, a int, gap pending) 
 		}
 	}
 	p.tailor(&j, prev, next, gap.width, src.url[lastEnd-1] && src.url[a], src.ko[lastEnd-1] && src.ko[a])
+	overhang(&j, prev, next)
 	return j
 }
 
@@ -333,9 +347,11 @@ func (p *para) tailor(j *joint, a, b *box, gap float64, inURL, inKorean bool) {
 		if p.opt.HanLatinSpace && !j.spaced {
 			// clreq §3.2.1: a quarter em between Han and Western letters or
 			// digits, none next to punctuation.
-			if !b.wide && a.wide && isAlnum(b.first) && isHan(a.last) {
+			// Korean sets digits and Latin letters against Hangul
+			// without one (3권 is one word).
+			if !b.wide && a.wide && isAlnum(b.first) && isHan(a.last) && !isHangul(a.last) {
 				j.gap = a.size * hanLatinGapEm
-			} else if !a.wide && b.wide && isAlnum(a.last) && isHan(b.first) {
+			} else if !a.wide && b.wide && isAlnum(a.last) && isHan(b.first) && !isHangul(b.first) {
 				j.gap = b.size * hanLatinGapEm
 			}
 		}

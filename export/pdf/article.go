@@ -420,9 +420,6 @@ func (c *composer) spans(parent *node, ins []issue.Inline, st style) []span {
 			link = parent.add("Link")
 			link.alt = linkText(ins[i:])
 		}
-		if in.Image != nil {
-			continue // images in lines of text: not drawn in the PDF yet
-		}
 		s := st
 		if in.Style&issue.Strong != 0 {
 			s.bold = true
@@ -435,7 +432,7 @@ func (c *composer) spans(parent *node, ins []issue.Inline, st style) []span {
 			}
 		}
 		s = inlineStyle(s, st, in)
-		out = append(out, span{text: in.Text, st: s, link: in.Link, tag: link})
+		out = append(out, inlineSpan(span{text: in.Text, st: s, link: in.Link, tag: link}, in, parent))
 	}
 	return out
 }

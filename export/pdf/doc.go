@@ -36,7 +36,11 @@
 //     placed is
 //     (page.placed: text line, subhead, figure, table row, end matter …,
 //     with its article and source block). Every paragraph is set by
-//     layout.Paragraph (text.go). Body lines sit on a baseline grid (the
+//     layout.Paragraph (text.go); the inline styles that are drawn —
+//     underline, strike, mark and key grounds, superscript, subscript,
+//     small — ruby above its base and images in the line are drawn from
+//     layout's items in inline.go, ruby tagged Ruby/RB/RT, an image with
+//     alternative text a Figure. Body lines sit on a baseline grid (the
 //     body leading): the text block is a whole number of lines high, and
 //     subheads, figures, tables, code and the title block take whole
 //     lines, so the lines of all columns align. Articles are set in

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/issue"
 	"github.com/qikan-dev/qikan/lang"
 	"github.com/qikan-dev/qikan/layout"
 )
@@ -15,6 +16,15 @@ type span struct {
 	st   style
 	link string // link destination, "" for none
 	tag  *node  // structure element of the text (a Link for a link); nil: set later by tagBlocks
+	// ruby is the annotation of text (its base), rubyTag its RT element.
+	ruby    string
+	rubyTag *node
+	// img is an image set in the line (text is then U+FFFC); without
+	// alternative text (and tag) it is decorative, an artifact.
+	img *issue.Image
+	// linkTag is the Link element of text in a link, where tag may be an
+	// element inside it (RB, Figure).
+	linkTag *node
 }
 
 // setLine is a laid-out line: text items relative to the start of the
@@ -43,6 +53,9 @@ type runInfo struct {
 	link    string
 	tag     *node
 	missing bool // characters no face has: drawn as placeholders
+	linkTag *node
+	rubyTag *node
+	img     *issue.Image
 }
 
 // rules are the language rules text in style st is set by: its
@@ -85,9 +98,21 @@ func (s *setter) setLines(spans []span, width, indent float64, align layout.Alig
 		if sp.st.lang != nil { // an article or span in a language of its own
 			set = set.ForLang(sp.st.lang.Tag)
 		}
+		switch {
+		case sp.img != nil:
+			f := set.Face(sp.st.role)
+			runs = append(runs, objectRun(sp, f, width, len(infos)))
+			infos = append(infos, runInfo{face: f, st: sp.st, link: sp.link, tag: sp.tag, linkTag: sp.linkTag, img: sp.img})
+			continue
+		case sp.ruby != "" && sp.text != "":
+			run := rubyRun(set, sp, len(infos))
+			runs = append(runs, run)
+			infos = append(infos, runInfo{face: run.Face.(*fonts.Face), st: sp.st, link: sp.link, tag: sp.tag, linkTag: sp.linkTag, rubyTag: sp.rubyTag})
+			continue
+		}
 		for _, seg := range set.Split(sp.st.role, sp.text) {
 			runs = append(runs, layout.Run{Text: seg.Text, Face: seg.Face, Size: sp.st.size, Tag: len(infos)})
-			infos = append(infos, runInfo{face: seg.Face, st: sp.st, link: sp.link, tag: sp.tag, missing: seg.Missing})
+			infos = append(infos, runInfo{face: seg.Face, st: sp.st, link: sp.link, tag: sp.tag, linkTag: sp.linkTag, missing: seg.Missing})
 		}
 	}
 	if len(runs) == 0 {
@@ -162,6 +187,15 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo) setLin
 	var g *group
 	for _, it := range ln.Items {
 		info := infos[runs[it.Run].Tag]
+		out.marks = decorate(out.marks, it, info)
+		if g != nil && (info.img != nil || runs[it.Run].Ruby != "") {
+			out.texts = append(out.texts, g.item)
+			g = nil
+		}
+		if s.special(&out, it, runs[it.Run], info) {
+			s.linkArea(&out, it, info)
+			continue
+		}
 		nat := naturalWidth(info.face, it.Text, info.st.size)
 		n := utf8.RuneCountInString(it.Text)
 		if info.missing {
@@ -177,25 +211,12 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo) setLin
 			if g != nil {
 				out.texts = append(out.texts, g.item)
 			}
-			g = &group{item: textItem{
-				x: it.X, y: -info.st.rise, text: it.Text, face: info.face, size: info.st.size,
-				color: info.st.color, bold: info.st.bold && !info.face.IsBold(), oblique: info.st.oblique,
-				tag: info.tag,
-			}, run: it.Run, nat: nat, glyphs: n}
+			g = &group{item: s.text(it.X, it.Text, info), run: it.Run, nat: nat, glyphs: n}
 		}
 		if layout.DashRun(it.Text) {
 			out.marks = append(out.marks, dashRule(it, info))
 		}
-		out.marks = decorate(out.marks, it, info)
-		if info.link != "" {
-			asc, desc := info.face.Ascent()*info.st.size, info.face.Descent()*info.st.size
-			r := item{kind: linkItem, x: it.X + it.LeftTrim, y: -asc, w: it.Width, h: asc + desc, url: info.link, tag: info.tag}
-			if k := len(out.links) - 1; k >= 0 && out.links[k].url == r.url && out.links[k].tag == r.tag && math.Abs(out.links[k].x+out.links[k].w-r.x) < info.st.size {
-				out.links[k].w = r.x + r.w - out.links[k].x
-			} else {
-				out.links = append(out.links, r)
-			}
-		}
+		s.linkArea(&out, it, info)
 	}
 	if g != nil {
 		out.texts = append(out.texts, g.item)
@@ -233,6 +254,25 @@ func decorate(marks []item, it layout.Item, info runInfo) []item {
 		add(item{kind: ruleItem, color: st.color, lineWidth: lw, x: x0, y: y, x2: x0 + w, y2: y, w: w})
 	}
 	return marks
+}
+
+// linkArea adds the link area of an item in a link, joined with the one
+// before where they meet.
+func (s *setter) linkArea(out *setLine, it layout.Item, info runInfo) {
+	if info.link == "" {
+		return
+	}
+	tag := info.linkTag
+	if tag == nil {
+		tag = info.tag
+	}
+	asc, desc := info.face.Ascent()*info.st.size, info.face.Descent()*info.st.size
+	r := item{kind: linkItem, x: it.X + it.LeftTrim, y: -asc, w: it.Width, h: asc + desc, url: info.link, tag: tag}
+	if k := len(out.links) - 1; k >= 0 && out.links[k].url == r.url && out.links[k].tag == r.tag && math.Abs(out.links[k].x+out.links[k].w-r.x) < info.st.size {
+		out.links[k].w = r.x + r.w - out.links[k].x
+	} else {
+		out.links = append(out.links, r)
+	}
 }
 
 // dashRule is the rule drawn over a doubled dash ——, relative to the

@@ -118,7 +118,7 @@ img.inline { height: 1em; width: auto; vertical-align: -0.12em; }
 .end-matter p { text-indent: 0; text-align: right; text-align: end; }
 html.page-cover body { margin: 0; padding: 0; }
 .cover { margin: 0; padding: 0; text-align: center; }
-.cover img { max-width: 100%%; max-height: 100vh; height: auto; }
+.cover img { max-width: 100%%; max-height: 95vh; height: auto; }
 .titlepage { text-align: center; margin: 1.5em 0 2em; margin-block: 1.5em 2em; }
 .titlepage p, .contents p, .highlights li { text-indent: 0; }
 .masthead { font-size: 2.4em; color: #b31b1b; letter-spacing: 0.15em; margin: 0.5em 0 0.2em; margin-block: 0.5em 0.2em; }

@@ -29,7 +29,7 @@ function paginate(sel) {
       height: innerHeight + 'px', columnWidth: innerWidth + 'px', columnGap: '0px',
       columnFill: 'auto', overflow: 'hidden', margin: '0', padding: '0',
     });
-    Object.assign(document.body.style, { padding: '1.5em 1em', boxSizing: 'border-box' });
+    Object.assign(document.body.style, { padding: '0 1em', boxSizing: 'border-box' });
   }
   if (!sel) return 0;
   const el = sel === ':portrait'

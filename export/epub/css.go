@@ -27,12 +27,11 @@ type fontFile struct {
 // that works on small e-ink screens. body and heading are the CSS font
 // families of the role faces ("" when the face sets nothing). rules are
 // the issue language's; indent is issue.yaml's indent, nil for none (see
-// languageCSS). Font
-// families are given to the root (the body face), to code and kbd
-// (monospace, then the body face) and to the classes of the faces, nowhere
+// languageCSS). Font families are given to the root (the body face), to
+// code and kbd (the Mono face) and to the classes of the faces, nowhere
 // else: the markup puts those classes where text is set in another face,
 // and records every character for the face that sets it (see markup).
-func stylesheet(files []fontFile, body, heading string, rules *lang.Lang, indent *float64, vertical bool) string {
+func stylesheet(files []fontFile, body, heading, mono string, rules *lang.Lang, indent *float64, vertical bool) string {
 	var b strings.Builder
 	b.WriteString("@charset \"UTF-8\";\n")
 	for _, f := range files {
@@ -103,14 +102,14 @@ th { background: #f2eeee; }
 th.nw, td.nw { white-space: nowrap; }
 .left { text-align: left; text-align: start; } .center { text-align: center; } .right { text-align: right; text-align: end; }
 pre { margin: 1em 0; margin-block: 1em; white-space: pre-wrap; overflow-wrap: break-word; text-align: left; text-align: start; font-size: 0.85em; line-height: 1.5; }
-code { font-family: monospace, %[1]s; }
+code { font-family: %[3]s; }
 hr { border: 0; border-top: 0.05em solid #999; border-block-start: 0.05em solid #999; margin: 1.5em 25%%; margin-block: 1.5em; margin-inline: 25%%; }
 u { text-decoration: underline; text-underline-position: under; -webkit-text-underline-position: under; }
 s { text-decoration: line-through; }
 mark { background: #fbeeb0; color: inherit; }
 small { font-size: 0.8em; }
 sup, sub { font-size: 0.7em; line-height: 0; }
-kbd { font-family: monospace, %[1]s; font-size: 0.9em; border: 0.06em solid #999; border-radius: 0.2em; padding: 0 0.2em; }
+kbd { font-family: %[3]s; font-size: 0.9em; border: 0.06em solid #999; border-radius: 0.2em; padding: 0 0.2em; }
 ruby { ruby-position: over; -webkit-ruby-position: before; }
 rt { font-size: 0.5em; line-height: 1; text-indent: 0; }
 img.inline { height: 1em; width: auto; vertical-align: -0.12em; }
@@ -145,7 +144,7 @@ nav ol { list-style: none; margin: 0; padding-left: 1.5em; padding-inline-start:
 nav > ol { padding-left: 0; padding-inline-start: 0; }
 nav li { margin: 0.25em 0; margin-block: 0.25em; }
 .tcy { text-combine-upright: all; -webkit-text-combine: horizontal; -epub-text-combine: horizontal; }
-`, family(body, "serif"), headingWeight)
+`, family(body, "serif"), headingWeight, family(mono, "monospace"))
 	b.WriteString(languageCSS(rules, indent))
 	if vertical {
 		b.WriteString(`

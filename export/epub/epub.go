@@ -66,8 +66,7 @@ type book struct {
 	vertical bool
 
 	identifier string
-	class      map[*fonts.Face]string // CSS class of each face of faces
-	family     map[*fonts.Face]string // CSS font family of each face
+	classes    *faceClasses // the CSS class and family of each face text is set in
 	use        glyphUse
 
 	pages       []page // spine order
@@ -96,15 +95,10 @@ func newBook(iss *issue.Issue, faces *fonts.Set, opt Options) *book {
 		iss: iss, faces: faces, opt: opt,
 		lang: tag, rules: rules, words: rules.Labels,
 		vertical:    opt.Vertical || iss.Print.Vertical,
-		class:       map[*fonts.Face]string{},
-		family:      map[*fonts.Face]string{},
+		classes:     newFaceClasses(faces.Faces()),
 		use:         glyphUse{},
 		imageByPath: map[string]*media{},
 		pageOf:      map[string]string{},
-	}
-	for i, f := range faces.Faces() {
-		b.class[f] = fmt.Sprintf("f%d", i)
-		b.family[f] = fmt.Sprintf("qikan-f%d", i)
 	}
 	b.identifier = strings.TrimSpace(iss.Identifier)
 	if b.identifier == "" {
@@ -213,8 +207,8 @@ func (b *book) render() error {
 	// Fonts: a subset of each face with the characters it sets. The faces
 	// are subset in parallel while the container is assembled: only the
 	// zip writer waits for them.
-	var body, heading string
-	for i, f := range b.faces.Faces() {
+	var body, heading, mono string
+	for i, f := range b.classes.order {
 		text := b.use[f]
 		if text == nil || text.Len() == 0 {
 			continue
@@ -226,7 +220,7 @@ func (b *book) render() error {
 			defer close(done)
 			data, err = fonts.WebSubset(f, text, b.opt.Fonts)
 		}()
-		file := fontFile{name: fmt.Sprintf("f%d.%s", i, b.opt.Fonts), family: b.family[f], class: b.class[f], weight: f.Weight(),
+		file := fontFile{name: fmt.Sprintf("f%d.%s", i, b.opt.Fonts), family: b.classes.family(f), class: b.classes.class(f), weight: f.Weight(),
 			format: b.opt.Fonts, data: func() ([]byte, error) { <-done; return data, err }}
 		b.fontFiles = append(b.fontFiles, file)
 		if f == b.faces.Face(fonts.Body) {
@@ -235,8 +229,11 @@ func (b *book) render() error {
 		if f == b.faces.Face(fonts.Heading) {
 			heading = file.family
 		}
+		if f == b.faces.Face(fonts.Mono) {
+			mono = file.family
+		}
 	}
-	b.css = stylesheet(b.fontFiles, body, heading, b.rules, b.iss.Indent, b.vertical)
+	b.css = stylesheet(b.fontFiles, body, heading, mono, b.rules, b.iss.Indent, b.vertical)
 	return nil
 }
 

@@ -132,7 +132,7 @@ func (b *book) run(m *markup, role fonts.Role, r issue.Inline) {
 		b.inlineImage(m, r)
 	case r.Style&issue.CodeSpan != 0:
 		m.openMono("code")
-		m.verbatim(fonts.Body, r.Text)
+		m.verbatim(fonts.Mono, r.Text)
 		m.close("code")
 	case r.Ruby != "":
 		m.open("ruby")

@@ -45,7 +45,7 @@ type pageTarget struct {
 // newMarkup returns a writer for one document in the language tag; its
 // root (the html element) is in the body face, as the style sheet says.
 func (b *book) newMarkup(tag string) *markup {
-	return &markup{faces: b.faces, class: b.class, use: b.use, tcy: b.vertical,
+	return &markup{faces: b.faces, classes: b.classes, use: b.use, tcy: b.vertical,
 		root: context{lang: tag, face: b.faces.Face(fonts.Body)}}
 }
 
@@ -310,7 +310,7 @@ func (b *book) blocks(m *markup, blocks []issue.Block) {
 		case *issue.Code:
 			m.open("pre")
 			m.openMono("code", "class", codeClass(blk.Language))
-			m.verbatim(fonts.Body, blk.Text)
+			m.verbatim(fonts.Mono, blk.Text)
 			m.close("code")
 			m.close("pre")
 		case *issue.Rule:

@@ -276,7 +276,7 @@ func TestContrast(t *testing.T) {
 	color := regexp.MustCompile(`(?:^|[;{\s])color:\s*#([0-9a-fA-F]{3,6})\b`)
 	backgrounds := []string{"fff", "f2eeee", "fbeeb0"} // the page, th, mark
 	for _, vertical := range []bool{false, true} {
-		css := stylesheet(files, "qikan-f0", "qikan-f0", lang.For("zh-CN"), nil, vertical)
+		css := stylesheet(files, "qikan-f0", "qikan-f0", "qikan-f0", lang.For("zh-CN"), nil, vertical)
 		found := color.FindAllStringSubmatch(css, -1)
 		if len(found) < 5 {
 			t.Fatalf("found only %d colours in\n%s", len(found), css)

@@ -32,21 +32,21 @@ func (u glyphUse) add(f *fonts.Face, lang, s string) {
 // in one place: each open element has a language (its lang attribute, or
 // its parent's) and a face (the face its CSS font-family gives it). The
 // style sheet gives faces by class only (.f0, .f1, …, one per face), to
-// the root (the body face) and to code (monospace, then the body face);
-// an element opened in a role (openIn) whose face differs from its
+// the root (the body face) and to code and kbd (the Mono face); an
+// element opened in a role (openIn) whose face differs from its
 // parent's gets the face's class. Text is split by face
 // (fonts.Set.Split): a run set in a face other than the element's is
 // wrapped in a span of that face's class. So the subsets and the text
 // cannot disagree: whatever character the reading system sets in a face,
 // the markup recorded for that face's subset.
 type markup struct {
-	buf    bytes.Buffer
-	faces  *fonts.Set
-	class  map[*fonts.Face]string // CSS class of each face
-	use    glyphUse
-	tcy    bool    // wrap short digit runs in tate-chu-yoko spans
-	root   context // the html element
-	opened []context
+	buf     bytes.Buffer
+	faces   *fonts.Set
+	classes *faceClasses // CSS class of each face
+	use     glyphUse
+	tcy     bool    // wrap short digit runs in tate-chu-yoko spans
+	root    context // the html element
+	opened  []context
 }
 
 // context is the language and face of an open element.
@@ -74,16 +74,46 @@ func (m *markup) open(tag string, attrs ...string) {
 func (m *markup) openIn(tag string, role fonts.Role, attrs ...string) {
 	f := m.faces.Face(role)
 	if f != m.cur().face {
-		attrs = withClass(attrs, m.class[f])
+		attrs = withClass(attrs, m.classes.class(f))
 	}
 	m.push(tag, f, attrs)
 }
 
 // openMono writes the start tag of a code or kbd element, which the style
-// sheet sets in monospace, then the body face, whatever its parent's face.
+// sheet sets in the Mono face whatever its parent's face.
 func (m *markup) openMono(tag string, attrs ...string) {
-	m.push(tag, m.faces.Face(fonts.Body), attrs)
+	m.push(tag, m.faces.Face(fonts.Mono), attrs)
 }
+
+// faceClasses names the faces text is set in: face i has the CSS class fi
+// and the font family qikan-fi. The faces of the set come first, in its
+// order; a face that supplies characters later (one of the system's, found
+// while the text is set) is added when first used.
+type faceClasses struct {
+	order []*fonts.Face
+	index map[*fonts.Face]int
+}
+
+func newFaceClasses(faces []*fonts.Face) *faceClasses {
+	c := &faceClasses{index: map[*fonts.Face]int{}}
+	for _, f := range faces {
+		c.id(f)
+	}
+	return c
+}
+
+func (c *faceClasses) id(f *fonts.Face) int {
+	i, ok := c.index[f]
+	if !ok {
+		i = len(c.order)
+		c.index[f] = i
+		c.order = append(c.order, f)
+	}
+	return i
+}
+
+func (c *faceClasses) class(f *fonts.Face) string  { return "f" + itoa(c.id(f)) }
+func (c *faceClasses) family(f *fonts.Face) string { return "qikan-f" + itoa(c.id(f)) }
 
 // push writes a start tag and opens the element's context.
 func (m *markup) push(tag string, face *fonts.Face, attrs []string) {
@@ -171,7 +201,7 @@ func (m *markup) write(role fonts.Role, s string, tcy bool) {
 	for _, seg := range m.faces.Split(role, s) {
 		m.use.add(seg.Face, c.lang, seg.Text)
 		if seg.Face != own {
-			m.push("span", seg.Face, []string{"class", m.class[seg.Face]})
+			m.push("span", seg.Face, []string{"class", m.classes.class(seg.Face)})
 		}
 		if tcy {
 			m.tateChuYoko(seg.Text)

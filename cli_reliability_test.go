@@ -2,13 +2,20 @@ package main
 
 import (
 	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/qikan-dev/qikan/internal/testtool"
 )
@@ -339,5 +346,378 @@ func TestMaximalCover(t *testing.T) {
 		if !strings.Contains(epub, v) {
 			t.Errorf("the EPUB cover lacks %q", v)
 		}
+	}
+}
+
+// startQikan starts qikan in cwd with args and extra environment
+// variables; it returns the command and its stderr.
+func startQikan(t *testing.T, cwd string, env []string, args ...string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	cmd := qikanCommand(t, args...)
+	cmd.Dir = cwd
+	cmd.Env = append(cmd.Env, env...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, &stderr
+}
+
+// waitQikan waits for cmd at most limit and returns its exit status (-1
+// when a signal ended it) and peak memory in KiB.
+func waitQikan(t *testing.T, cmd *exec.Cmd, limit time.Duration) (status int, rss int64) {
+	t.Helper()
+	timer := time.AfterFunc(limit, func() { cmd.Process.Kill() })
+	err := cmd.Wait()
+	if !timer.Stop() {
+		t.Fatalf("qikan did not end within %v", limit)
+	}
+	var exit *exec.ExitError
+	switch {
+	case errors.As(err, &exit):
+		status = exit.ExitCode()
+	case err != nil:
+		t.Fatal(err)
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = ru.Maxrss
+	}
+	return status, rss
+}
+
+// TestFlagBounds (case 5): --pad beyond what a printer uses and --jobs
+// beyond twice the CPUs are usage errors, before any work (--pad 1000000
+// took 24 GB and left a temporary file; --jobs 1000 took 4.1 GB).
+func TestFlagBounds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs qikan in a subprocess")
+	}
+	dir := filepath.Join(t.TempDir(), "issue")
+	copyTree(t, minimal, dir)
+	most := strconv.Itoa(2 * runtime.NumCPU())
+	for _, tt := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"export", "--pad", "1000000"}, "--pad must be from 1 to 64"},
+		{[]string{"export", "--pad", "65"}, "--pad must be from 1 to 64"},
+		{[]string{"batch", "--pad", "1000000"}, "--pad must be from 1 to 64"},
+		{[]string{"batch", "--jobs", "1000"}, "--jobs must be from 1 to " + most},
+		{[]string{"batch", "--jobs", "0"}, "--jobs must be from 1 to " + most},
+	} {
+		out, cwd := t.TempDir(), t.TempDir()
+		args := append(append(tt.args, "--out", out), dir)
+		status, stderr, rss := qikanIn(t, cwd, args...)
+		if status != 2 || !strings.Contains(stderr, tt.says) {
+			t.Errorf("qikan %q: status %d, stderr %q; want 2 and %q", tt.args, status, stderr, tt.says)
+		}
+		if rss > maxRSSLimit {
+			t.Errorf("qikan %q: peak memory %d MiB", tt.args, rss>>10)
+		}
+		for _, d := range []string{out, cwd} {
+			if e, _ := os.ReadDir(d); len(e) > 0 {
+				t.Errorf("qikan %q left %s", tt.args, e[0].Name())
+			}
+		}
+	}
+	out := t.TempDir()
+	if status, stderr, _ := qikanIn(t, t.TempDir(), "export", "--pad", "64", "--format", "pdf", "--out", out, dir); status != 0 {
+		t.Errorf("--pad 64: status %d\n%s", status, stderr)
+	}
+}
+
+// bigIssue writes an issue of n articles of 250 KB of real text each (the
+// sample issue's paragraphs over and over) into dir: its export takes
+// about a second an article.
+func bigIssue(t *testing.T, dir string, n int) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join("testdata", "dangyuanzhiyou-2025-03", "articles", "*.md"))
+	var paras []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range strings.Split(string(data), "\n\n") {
+			if p = strings.TrimSpace(p); len(p) > 100 && !strings.ContainsAny(p[:1], "-!#>|") {
+				paras = append(paras, p)
+			}
+		}
+	}
+	if len(paras) < 10 {
+		t.Fatal("too few paragraphs in the sample issue")
+	}
+	var yaml strings.Builder
+	yaml.WriteString("title: 期刊\nissue: 2025年第1期\ndate: 2025-03-28\nsections:\n  - title: 栏目\n    articles:\n")
+	for a := range n {
+		var body strings.Builder
+		body.WriteString("---\ntitle: 第" + strconv.Itoa(a+1) + "篇\n---\n\n")
+		for i := 0; body.Len() < 250_000; i++ {
+			body.WriteString(paras[(a*7+i)%len(paras)] + "\n\n")
+		}
+		name := "a" + strconv.Itoa(a) + ".md"
+		writeFile(t, filepath.Join(dir, name), []byte(body.String()))
+		yaml.WriteString("      - " + name + "\n")
+	}
+	writeFile(t, filepath.Join(dir, "issue.yaml"), []byte(yaml.String()))
+}
+
+// TestSignalDuringExport (case 9): SIGINT or SIGTERM while export writes
+// ends it with 130 or 143 and leaves no temporary file (an empty hidden
+// .X.pdf.tmp-N was left forever), whether the signal comes while it lays
+// out (no temporary file exists yet: they are created at the first byte)
+// or while the files are being written.
+func TestSignalDuringExport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exports a large issue in a subprocess")
+	}
+	dir := filepath.Join(t.TempDir(), "big")
+	bigIssue(t, dir, 8)
+	for _, tt := range []struct {
+		name   string
+		sig    syscall.Signal
+		status int
+		atTemp bool // signal once a temporary file exists
+	}{
+		{"SIGINT while laying out", syscall.SIGINT, 130, false},
+		{"SIGTERM while writing", syscall.SIGTERM, 143, true},
+		{"SIGINT while writing", syscall.SIGINT, 130, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out := t.TempDir()
+			cmd, stderr := startQikan(t, t.TempDir(), nil, "export", "--out", out, dir)
+			start := time.Now()
+			for tt.atTemp && !hasTemp(t, out) || !tt.atTemp && time.Since(start) < 150*time.Millisecond {
+				time.Sleep(2 * time.Millisecond)
+				if time.Since(start) > 30*time.Second {
+					cmd.Process.Kill()
+					t.Fatal("no temporary file appeared")
+				}
+			}
+			cmd.Process.Signal(tt.sig)
+			status, rss := waitQikan(t, cmd, 10*time.Second)
+			if status != tt.status {
+				t.Errorf("exit status %d, want %d\n%s", status, tt.status, stderr)
+			}
+			if !strings.Contains(stderr.String(), "stopped; no partial file is left") {
+				t.Errorf("stderr does not say it stopped: %q", stderr)
+			}
+			if e, _ := os.ReadDir(out); len(e) > 0 {
+				t.Errorf("left %s in the output directory", e[0].Name())
+			}
+			if rss > maxRSSLimit {
+				t.Errorf("peak memory %d MiB", rss>>10)
+			}
+		})
+	}
+}
+
+// hasTemp reports whether dir holds a temporary file of an export.
+func hasTemp(t *testing.T, dir string) bool {
+	e, _ := os.ReadDir(dir)
+	for _, f := range e {
+		if strings.Contains(f.Name(), ".tmp-") {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSignalDuringBatch (case 2): batch answers SIGINT and SIGTERM and
+// writes its report (with a FIFO among the inputs it hung and ignored
+// both). The first signal lets the issue in progress finish and reports
+// the rest not-done; a second stops at once, removing the temporary files.
+func TestSignalDuringBatch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exports large issues in a subprocess")
+	}
+	root := filepath.Join(t.TempDir(), "archive")
+	for _, name := range []string{"a", "b", "c"} {
+		bigIssue(t, filepath.Join(root, name), 4)
+	}
+	writeFile(t, filepath.Join(root, "d", "issue.yaml"), relIssue("", "[a.md]"))
+	if err := syscall.Mkfifo(filepath.Join(root, "d", "a.md"), 0o644); err != nil {
+		t.Skipf("named pipes: %v", err)
+	}
+	for _, tt := range []struct {
+		name    string
+		signals []syscall.Signal
+	}{
+		{"one SIGTERM", []syscall.Signal{syscall.SIGTERM}},
+		{"two SIGINTs", []syscall.Signal{syscall.SIGINT, syscall.SIGINT}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, cwd := t.TempDir(), t.TempDir()
+			report := filepath.Join(cwd, "report.json")
+			cmd, stderr := startQikan(t, cwd, nil, "batch", "--jobs", "1", "--report", report, "--out", out, root)
+			start := time.Now()
+			for !hasTemp(t, out) { // the first issue is being written
+				time.Sleep(2 * time.Millisecond)
+				if time.Since(start) > 30*time.Second {
+					cmd.Process.Kill()
+					t.Fatal("no temporary file appeared")
+				}
+			}
+			for _, s := range tt.signals {
+				cmd.Process.Signal(s)
+				time.Sleep(20 * time.Millisecond)
+			}
+			status, _ := waitQikan(t, cmd, 20*time.Second)
+			if status != 1 {
+				t.Errorf("exit status %d, want 1\n%s", status, stderr)
+			}
+			data, err := os.ReadFile(report)
+			if err != nil {
+				t.Fatalf("no report: %v\n%s", err, stderr)
+			}
+			var rep struct {
+				NotDone int `json:"not_done"`
+			}
+			if err := json.Unmarshal(data, &rep); err != nil || rep.NotDone < 2 {
+				t.Errorf("report: %v, %d not done, want at least 2\n%s", err, rep.NotDone, data)
+			}
+			if hasTemp(t, out) {
+				t.Errorf("a temporary file is left in %s", out)
+			}
+			if !strings.Contains(stderr.String(), "not-done") && !strings.Contains(stderr.String(), "not done") {
+				t.Errorf("the summary does not count the issues not done:\n%s", stderr)
+			}
+		})
+	}
+}
+
+// TestExportNameCollision (case 10): two issue directories of one name
+// exported into one directory are refused before anything is written
+// (the second silently overwrote the first).
+func TestExportNameCollision(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs qikan in a subprocess")
+	}
+	root := t.TempDir()
+	for _, y := range []string{"2024", "2025"} {
+		copyTree(t, minimal, filepath.Join(root, "x", y, "03"))
+	}
+	out := filepath.Join(root, "d")
+	for _, tt := range []struct {
+		dirs []string
+		says string
+	}{
+		{[]string{"x/2024/03", "x/2025/03"}, "export: x/2024/03 and x/2025/03 would both be written as 03.epub and 03.pdf, the second over the first; export them to different --out directories, or use qikan batch"},
+		{[]string{"x/2024/03", "x/2024/03/"}, "export: x/2024/03/ is given twice"},
+	} {
+		status, stderr, _ := qikanIn(t, root, append([]string{"export", "--out", out}, tt.dirs...)...)
+		if status != 2 || !strings.Contains(stderr, tt.says) {
+			t.Errorf("export %q: status %d, stderr %q; want 2 and %q", tt.dirs, status, stderr, tt.says)
+		}
+		if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("export %q wrote the output directory", tt.dirs)
+		}
+	}
+}
+
+// TestConcurrentExportsOneDirectory (case 16): two exports into one output
+// directory at once take turns (a lock on the directory), so its EPUB and
+// PDF always come from the same run (8 of 20 pairs were mixed before).
+func TestConcurrentExportsOneDirectory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs qikan in subprocesses")
+	}
+	pdftotext := testtool.Need(t, "pdftotext")
+	root := t.TempDir()
+	for _, run := range []string{"甲", "乙"} {
+		dir := filepath.Join(root, run, "issue")
+		bigIssue(t, dir, 1)
+		yaml, _ := os.ReadFile(filepath.Join(dir, "issue.yaml"))
+		writeFile(t, filepath.Join(dir, "issue.yaml"), []byte(strings.Replace(string(yaml), "title: 期刊", "title: 期刊"+run, 1)))
+	}
+	out := filepath.Join(root, "out")
+	for round := range 3 {
+		var cmds []*exec.Cmd
+		for _, run := range []string{"甲", "乙"} {
+			cmd, _ := startQikan(t, root, nil, "export", "--out", out, filepath.Join(root, run, "issue"))
+			cmds = append(cmds, cmd)
+		}
+		for _, cmd := range cmds {
+			if status, _ := waitQikan(t, cmd, 60*time.Second); status != 0 {
+				t.Fatalf("round %d: exit status %d", round, status)
+			}
+		}
+		text, err := exec.Command(pdftotext, "-l", "1", filepath.Join(out, "issue.pdf"), "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		epub := unzipAll(t, filepath.Join(out, "issue.epub"))
+		pdfRun, epubRun := "", ""
+		for _, run := range []string{"甲", "乙"} {
+			if strings.Contains(string(text), "期刊"+run) {
+				pdfRun = run
+			}
+			if strings.Contains(epub, "期刊"+run) {
+				epubRun = run
+			}
+		}
+		if pdfRun == "" || pdfRun != epubRun {
+			t.Errorf("round %d: the PDF is from run %q, the EPUB from run %q", round, pdfRun, epubRun)
+		}
+	}
+}
+
+// TestOutputProblems (case 20): an output directory that cannot be used
+// gets a message saying what to do, without the name of a temporary file,
+// and nothing is written; so does a TMPDIR that is not a directory (it
+// gave "epub: stat /nonexistent").
+func TestOutputProblems(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs qikan in subprocesses")
+	}
+	dir := filepath.Join(t.TempDir(), "issue")
+	copyTree(t, minimal, dir)
+	root := t.TempDir()
+	file := filepath.Join(root, "afile")
+	writeFile(t, file, []byte("x"))
+	busy := filepath.Join(root, "busy")
+	os.MkdirAll(filepath.Join(busy, "issue.pdf"), 0o755)
+	locked := filepath.Join(root, "locked")
+	os.MkdirAll(locked, 0o555)
+	if os.Geteuid() == 0 { // root writes anywhere: use a directory no one can write in
+		if _, err := os.Stat("/sys/kernel"); err == nil {
+			locked = "/sys"
+		} else {
+			locked = ""
+		}
+	}
+	cases := []struct {
+		name, out string
+		env       []string
+		says      string
+	}{
+		{"out is a file", file, nil, "output directory " + file + " is a file, not a directory; give a directory"},
+		{"out below a file", filepath.Join(file, "sub"), nil, "cannot create output directory " + filepath.Join(file, "sub") + ": " + file + " is a file"},
+		{"output is a directory", busy, nil, filepath.Join(busy, "issue.pdf") + " is a directory, so the output cannot be written there; remove it"},
+		{"TMPDIR missing", filepath.Join(root, "t"), []string{"TMPDIR=/nonexistent"}, "TMPDIR=/nonexistent is not a directory; the EPUB is assembled in a temporary directory there: create it, or unset TMPDIR"},
+	}
+	if locked != "" {
+		cases = append(cases, struct {
+			name, out string
+			env       []string
+			says      string
+		}{"unwritable", locked, nil, "cannot write in the output directory " + locked + ": permission denied; give another output directory, or make it writable"})
+	}
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			before := tree(t, root)
+			cmd, stderr := startQikan(t, t.TempDir(), tt.env, "export", "--out", tt.out, dir)
+			status, _ := waitQikan(t, cmd, qikanTimeout(t))
+			if status != 1 || !strings.Contains(stderr.String(), tt.says) {
+				t.Errorf("status %d, stderr %q; want 1 and %q", status, stderr, tt.says)
+			}
+			if strings.Contains(stderr.String(), ".tmp-") || strings.Contains(stderr.String(), "probe") {
+				t.Errorf("the message names a temporary file: %q", stderr)
+			}
+			if after := tree(t, root); !slices.Equal(before, after) {
+				t.Errorf("files changed:\nbefore %q\nafter  %q", before, after)
+			}
+		})
 	}
 }

@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime"
 	"runtime/debug"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/qikan-dev/qikan/batch"
@@ -168,8 +166,8 @@ func exportOptions(c *cli.Context, ver string) (export.Options, error) {
 	if c.IsSet("columns") && c.Int("columns") == 0 {
 		return opt, usageError{errors.New("--columns must be from 1 to 4")}
 	}
-	if c.Int("pad") < 1 {
-		return opt, usageError{errors.New("--pad must be 1 or more")}
+	if n := c.Int("pad"); n < 1 || n > export.MaxPad {
+		return opt, usageError{fmt.Errorf("--pad must be from 1 to %d (printers pad to 2, 4, 8, 16 or 32 pages)", export.MaxPad)}
 	}
 	if err := opt.Validate(); err != nil {
 		return opt, usageError{err}
@@ -191,6 +189,14 @@ func exportCommand(ver string, stdout, stderr io.Writer) *cli.Command {
 			opt, err := exportOptions(c, ver)
 			if err != nil {
 				return err
+			}
+			if err := export.CheckNames(c.Args().Slice()); err != nil {
+				return usageError{fmt.Errorf("export: %v", err)}
+			}
+			opt.Temps = &export.Temps{}
+			defer exitOnSignal(stderr, opt.Temps)()
+			opt.Wait = func(dir string) {
+				fmt.Fprintf(stderr, "qikan: waiting for another qikan writing into %s\n", dir)
 			}
 			quiet := c.Bool("quiet")
 			lib := newLibrary(c)
@@ -261,8 +267,8 @@ func batchCommand(ver string, stdout, stderr io.Writer) *cli.Command {
 			if err != nil {
 				return err
 			}
-			if c.Int("jobs") < 1 {
-				return usageError{errors.New("--jobs must be 1 or more")}
+			if n, most := c.Int("jobs"), 2*runtime.NumCPU(); n < 1 || n > most {
+				return usageError{fmt.Errorf("--jobs must be from 1 to %d (twice the %d CPUs; each job takes its own memory)", most, runtime.NumCPU())}
 			}
 			var shard batch.Shard
 			if c.IsSet("shard") {
@@ -294,8 +300,13 @@ func batchCommand(ver string, stdout, stderr io.Writer) *cli.Command {
 					bo.Progress = batch.NewLog(stderr)
 				}
 			}
-			ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+			bo.Export.Temps = &export.Temps{}
+			bo.Export.Wait = func(dir string) {
+				fmt.Fprintf(stderr, "qikan batch: waiting for another qikan writing into %s\n", dir)
+			}
+			ctx, abort, stop := batchSignals(c.Context, stderr, bo.Export.Temps)
 			defer stop()
+			bo.Abort = abort
 			rep := batch.Run(ctx, mine, newLibrary(c), bo)
 			if c.Bool("verbose") {
 				for _, r := range rep.Issues {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,6 +33,10 @@ type Options struct {
 	Build string
 	// Progress, if not nil, is told when the run starts and when each issue ends.
 	Progress Progress
+	// Abort, when closed, makes Run return at once: the issues in
+	// progress are reported as NotDone (the caller has removed their
+	// temporary files through Export.Temps).
+	Abort <-chan struct{}
 }
 
 // Progress is told about a run as it goes; calls are serialised.
@@ -96,6 +101,8 @@ func (r *Report) WriteJSON(path string) error {
 
 // Run exports every job with opt.Jobs workers sharing lib. Cancelling ctx
 // lets the issues in flight finish; the others are reported as NotDone.
+// Closing opt.Abort returns at once, the issues in flight NotDone too. The
+// output directory is locked against other qikan processes for the run.
 func Run(ctx context.Context, jobs []Job, lib *fonts.Library, opt Options) *Report {
 	start := time.Now()
 	workers := opt.Jobs
@@ -105,21 +112,33 @@ func Run(ctx context.Context, jobs []Job, lib *fonts.Library, opt Options) *Repo
 	if opt.Progress != nil {
 		opt.Progress.Start(len(jobs))
 	}
+	if out := opt.Export.OutDir; len(jobs) > 0 && !opt.Export.NoLock {
+		if err := os.MkdirAll(out, 0o755); err == nil {
+			defer export.LockDir(out, func() {
+				if opt.Export.Wait != nil {
+					opt.Export.Wait(out)
+				}
+			})()
+			opt.Export.NoLock = true // held for every issue of the run
+		}
+	}
 	results := make([]IssueReport, len(jobs))
+	finished := make([]bool, len(jobs))
 	next := make(chan int)
-	var mu sync.Mutex // serialises Progress calls
+	var mu sync.Mutex // guards results and finished, serialises Progress calls
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = exportOne(jobs[i], lib, opt)
+				r := exportOne(jobs[i], lib, opt)
+				mu.Lock()
+				results[i], finished[i] = r, true
 				if opt.Progress != nil {
-					mu.Lock()
-					opt.Progress.Done(results[i])
-					mu.Unlock()
+					opt.Progress.Done(r)
 				}
+				mu.Unlock()
 			}
 		}()
 	}
@@ -132,14 +151,29 @@ feed:
 		select {
 		case <-ctx.Done():
 			break feed
+		case <-opt.Abort:
+			break feed
 		case next <- queued:
 		}
 	}
 	close(next)
-	wg.Wait()
-	for i := queued; i < len(jobs); i++ {
-		results[i] = IssueReport{Input: jobs[i].Dir, Name: jobs[i].Name, Status: NotDone}
+	all := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(all)
+	}()
+	select {
+	case <-all:
+	case <-opt.Abort:
 	}
+	mu.Lock()
+	results = slices.Clone(results)
+	for i := range jobs {
+		if !finished[i] {
+			results[i] = IssueReport{Input: jobs[i].Dir, Name: jobs[i].Name, Status: NotDone}
+		}
+	}
+	mu.Unlock()
 	if opt.Progress != nil {
 		opt.Progress.Finish()
 	}

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -52,6 +51,17 @@ type Options struct {
 	// SOURCE_DATE_EPOCH when set, else by the issue date.
 	PDF  pdf.Options
 	EPUB epub.Options
+
+	// Temps, if not nil, tracks the temporary files being written, for a
+	// signal handler to remove (Temps.Remove) before the process exits.
+	Temps *Temps `json:"-"`
+	// The output directory is locked while the outputs are written (see
+	// LockDir); Wait, if not nil, is called when another process holds
+	// the lock and the export waits for it. NoLock leaves the locking to
+	// the caller (batch holds the lock for its whole run). None of the
+	// three changes the output: they are not part of batch's input hash.
+	Wait   func(dir string) `json:"-"`
+	NoLock bool             `json:"-"`
 }
 
 // Result describes an export.
@@ -84,6 +94,9 @@ func (o Options) Validate() error {
 		if _, err := issue.ParseColumns(strconv.Itoa(o.Columns)); err != nil {
 			return err
 		}
+	}
+	if o.PDF.Pad > MaxPad {
+		return fmt.Errorf("--pad %d: at most %d (printers pad to 2, 4, 8, 16 or 32 pages)", o.PDF.Pad, MaxPad)
 	}
 	for _, f := range []struct{ flag, spec string }{{"body font", o.BodyFont}, {"heading font", o.HeadingFont}} {
 		if f.spec == "" {
@@ -225,14 +238,26 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 	if outDir == "" {
 		outDir = "."
 	}
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		return fmt.Errorf("output directory: %w", err)
-	}
 	name := opt.Name
 	if name == "" {
 		name = filepath.Base(iss.Dir)
 	}
-	files, err := writeAll(iss, set, backends, formats, filepath.Join(outDir, name))
+	base := filepath.Join(outDir, name)
+	var paths []string
+	for _, f := range formats {
+		paths = append(paths, base+"."+f)
+	}
+	if err := prepareOut(outDir, paths, slices.Contains(formats, "epub"), opt.Temps); err != nil {
+		return err
+	}
+	if !opt.NoLock {
+		defer LockDir(outDir, func() {
+			if opt.Wait != nil {
+				opt.Wait(outDir)
+			}
+		})()
+	}
+	files, err := writeAll(iss, set, backends, formats, base, opt.Temps)
 	res.Files = append(res.Files, files...)
 	return err
 }
@@ -283,7 +308,7 @@ func faces(lib *fonts.Library, iss *issue.Issue, opt *Options, nm names) (*fonts
 // writeAll writes the formats side by side, each to base plus its
 // extension, and returns the files written. The backends only read the
 // issue and the faces, and each writes its own file.
-func writeAll(iss *issue.Issue, set *fonts.Set, backends map[string]backend, formats []string, base string) ([]string, error) {
+func writeAll(iss *issue.Issue, set *fonts.Set, backends map[string]backend, formats []string, base string, temps *Temps) ([]string, error) {
 	errs := make([]error, len(formats))
 	paths := make([]string, len(formats))
 	var wg sync.WaitGroup
@@ -291,7 +316,7 @@ func writeAll(iss *issue.Issue, set *fonts.Set, backends map[string]backend, for
 		paths[i] = base + "." + f
 		write := backends[f]
 		wg.Go(func() {
-			if err := writeAtomic(paths[i], func(w io.Writer) error { return write(w, iss, set) }); err != nil {
+			if err := writeAtomic(paths[i], temps, func(w io.Writer) error { return write(w, iss, set) }); err != nil {
 				errs[i] = fmt.Errorf("%s: %w", paths[i], err)
 			}
 		})
@@ -323,51 +348,4 @@ func applyPrint(iss *issue.Issue, opt *Options) {
 	if iss.Print.Vertical {
 		opt.EPUB.Vertical = true
 	}
-}
-
-// writeAtomic writes path through a temporary file in the same directory:
-// write, flush, fsync, close, rename. On any failure (or a panic in write)
-// the temporary file is removed and an existing file at path is untouched.
-func writeAtomic(path string, write func(io.Writer) error) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return err
-	}
-	done := false
-	defer func() {
-		if v := recover(); v != nil {
-			err = fmt.Errorf("internal error: %v", v)
-		}
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 256<<10)
-	if err := write(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		done = true
-		return err
-	}
-	done = true
-	return nil
 }

@@ -26,16 +26,11 @@ var SansTTF []byte
 var SansRare []byte
 
 // MonoTTF is the default code face, Noto Sans Mono CJK SC Regular (Latin
-// half-width, CJK full width) subset to the common CJK repertoire.
+// half-width) subset to Latin, kana and punctuation; Han and Hangul in
+// code come from the body face.
 //
 //go:embed fonts/NotoSansMonoCJKsc-Regular-qikan.ttf
 var MonoTTF []byte
-
-// MonoRare holds the outlines of MonoTTF's Han and Hangul glyphs,
-// compressed.
-//
-//go:embed fonts/NotoSansMonoCJKsc-Regular-qikan.rare
-var MonoRare []byte
 
 // SerifLatinTTF complements SerifTTF: Noto Serif Regular subset to the
 // Latin, IPA, Greek, Cyrillic and symbol characters SerifTTF lacks.

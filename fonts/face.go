@@ -38,7 +38,6 @@ type Face struct {
 	locaTable []byte // loca: n+1 offsets, nil when unreadable
 	locaLong  bool
 	glyf      []byte
-	vert      map[uint16]uint16 // glyph → vertical alternate ('vert'/'vrt2' GSUB)
 
 	// Regional forms (region.go): gsub is the GSUB table, read on demand;
 	// a face made by ForLang has base and langSys set and shares
@@ -95,7 +94,8 @@ func (f *Face) TrueType() []byte { return f.data }
 
 // TrueTypeFor returns a standalone TrueType font file of the face with the
 // outlines of every character of text in place: TrueType itself when they
-// are all stored uncompressed (the same slice), else a copy.
+// are all stored uncompressed (the same slice), else a copy that holds the
+// outlines of text's glyphs only.
 func (f *Face) TrueTypeFor(text string) ([]byte, error) {
 	var glyphs []uint16
 	for _, r := range text {
@@ -347,7 +347,6 @@ func parseFace(data []byte, label string) (f *Face, err error) {
 		f.locaTable, f.glyf = loca, raw("glyf")
 	}
 	f.gsub = raw("GSUB")
-	f.vert = verticalAlternates(f.gsub)
 	f.shared = &faceShared{regions: map[string]*Face{}}
 	return f, nil
 }

@@ -80,7 +80,7 @@ var embedded = [numEmbedded]struct {
 }{
 	serifCJK:    {assets.SerifTTF, "embedded serif font", assets.SerifRare},
 	sansCJK:     {assets.SansTTF, "embedded sans font", assets.SansRare},
-	monoCJK:     {assets.MonoTTF, "embedded monospace font", assets.MonoRare},
+	monoCJK:     {assets.MonoTTF, "embedded monospace font", nil},
 	serifLatin:  {assets.SerifLatinTTF, "embedded Latin serif font", nil},
 	sansLatin:   {assets.SansLatinTTF, "embedded Latin sans font", nil},
 	monoLatin:   {assets.MonoLatinTTF, "embedded Latin monospace font", nil},
@@ -90,7 +90,7 @@ var embedded = [numEmbedded]struct {
 
 // Default returns the embedded default face of the role: Noto Serif CJK
 // SC for Body, Noto Sans CJK SC Bold for Heading, Noto Sans Mono CJK SC
-// for Mono.
+// (Latin, kana, punctuation) for Mono.
 func (l *Library) Default(role Role) (*Face, error) {
 	switch role {
 	case Body:

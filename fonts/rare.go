@@ -21,13 +21,13 @@ import (
 // keeps their outlines in the font's glyf table, where they are used in
 // place like any font's; the outlines of the other glyphs are cut out
 // (their loca entries are empty) and stored beside the font in chunks of
-// 32 glyphs, each compressed with zlib (a .rare file; format in
+// 64 glyphs, each compressed with zlib (a .rare file; format in
 // build.py's rare_file). The outlines stay TrueType, byte for byte.
 //
 // A face decompresses a chunk the first time one of its glyphs is asked
 // for (ink, subsetting) and keeps it. An issue written in common
 // characters touches none of them and pays nothing; a rare name costs one
-// chunk of about 15 KB.
+// chunk of about 30 KB.
 
 // rareOutlines is the rare-outline file of a face.
 type rareOutlines struct {
@@ -123,59 +123,44 @@ func (f *Face) outline(g uint16) []byte {
 
 // program returns a TrueType font with the outlines of glyphs in place:
 // the face's own font file when they are all stored uncompressed, else a
-// copy whose glyf holds the stored outlines plus the rare ones asked for
-// (other rare glyphs stay empty). A subsetter passes every glyph it will
-// copy (vertical and regional alternates it keeps included; Alternates
-// lists the regional ones).
+// copy whose glyf holds the outlines of glyphs (and of the components of
+// composite ones) only, the rest left empty: enough for a subsetter, which
+// copies just those, and far smaller than the whole glyf. A subsetter
+// passes every glyph it will copy (vertical and regional alternates it
+// keeps included; Alternates lists the regional ones).
 func (f *Face) program(glyphs []uint16) ([]byte, error) {
-	if f.rare == nil {
+	if f.rare == nil || !slices.ContainsFunc(glyphs, func(g uint16) bool { return f.rare.has(int(g)) }) {
 		return f.data, nil
 	}
-	need := map[int]bool{}
-	add := func(g uint16) {
-		if f.rare.has(int(g)) {
-			need[int(g)] = true
+	n := f.n
+	need := make([]bool, n)
+	todo := slices.Clone(glyphs)
+	for len(todo) > 0 {
+		g := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if int(g) >= n || need[g] {
+			continue
 		}
-	}
-	for _, g := range glyphs {
-		add(g)
-	}
-	if len(need) == 0 {
-		return f.data, nil
+		need[g] = true
+		if f.rare.has(int(g)) {
+			if _, err := f.rare.outline(int(g)); err != nil {
+				return nil, fmt.Errorf("glyph %d: %v", g, err)
+			}
+		}
+		forComponents(f.outline(g), func(_ int, c uint16) { todo = append(todo, c) })
 	}
 	version, tabs, err := readTables(f.data, 0)
 	if err != nil {
 		return nil, err
 	}
-	n := f.n
-	first := f.rare.first
-	if f.locaTable == nil || f.locaOffset(first) > uint32(len(f.glyf)) {
-		return nil, errors.New("no loca table, or one past the end of glyf")
-	}
-	end := f.locaOffset(first)
-	glyf := make([]byte, 0, int(end)+len(need)*2048)
-	glyf = append(glyf, f.glyf[:end]...)
+	var glyf []byte
 	loca := make([]byte, 4*(n+1))
-	for g := 0; g <= first; g++ {
-		binary.BigEndian.PutUint32(loca[4*g:], min(f.locaOffset(g), end))
-	}
-	ids := make([]int, 0, len(need))
-	for g := range need {
-		ids = append(ids, g)
-	}
-	slices.Sort(ids)
-	next := 0
-	for g := first; g < n; g++ {
-		if next < len(ids) && ids[next] == g {
-			o, err := f.rare.outline(g)
-			if err != nil {
-				return nil, fmt.Errorf("glyph %d: %v", g, err)
-			}
-			glyf = append(glyf, o...)
+	for g := range n {
+		if need[g] {
+			glyf = append(glyf, f.outline(uint16(g))...)
 			for len(glyf)%4 != 0 {
 				glyf = append(glyf, 0)
 			}
-			next++
 		}
 		binary.BigEndian.PutUint32(loca[4*(g+1):], uint32(len(glyf)))
 	}

@@ -49,6 +49,19 @@ type faceShared struct {
 
 	altOnce sync.Once
 	alts    map[uint16][]uint16
+
+	vertOnce sync.Once
+	vert     map[uint16]uint16 // glyph → vertical alternate ('vert'/'vrt2' GSUB)
+}
+
+// verticals maps glyphs to their vertical alternates, read on first use.
+func (f *Face) verticals() map[uint16]uint16 {
+	sh := f.shared
+	if sh == nil {
+		return nil
+	}
+	sh.vertOnce.Do(func() { sh.vert = verticalAlternates(f.gsub) })
+	return sh.vert
 }
 
 // ForLang returns the face as text in the BCP 47 language tag is drawn:
@@ -101,10 +114,16 @@ func (f *Face) withLocl(sys string) *Face {
 	}
 	v := *f
 	v.base, v.langSys = f, sys
+	to := make([]uint16, f.n) // glyph → substitute, 0 for none
+	for g, s := range subst {
+		if int(g) < f.n && int(s) < f.n {
+			to[g] = s
+		}
+	}
 	v.bmp = make([]uint16, len(f.bmp))
 	for r, g := range f.bmp {
-		if s, ok := subst[g]; ok && g != 0 && int(s) < f.n {
-			g = s
+		if int(g) < len(to) && to[g] != 0 {
+			g = to[g]
 		}
 		v.bmp[r] = g
 	}

@@ -14,8 +14,9 @@ import (
 //     Latin serif → embedded Latin sans → embedded symbols;
 //   - Heading: heading → body → embedded sans → embedded serif →
 //     embedded Latin sans → embedded Latin serif → embedded symbols;
-//   - Mono: embedded monospace (Latin half-width, common CJK) → embedded
-//     Latin monospace → the Body chain;
+//   - Mono: embedded monospace (Latin half-width, kana, punctuation) →
+//     embedded Latin monospace → the Body chain (Han and Hangul are
+//     full-width there too, so code columns line up);
 //
 // duplicates removed. A character no face of the chain has is looked up
 // in the Library's system fonts, when it uses them (UseSystemFonts). A Set

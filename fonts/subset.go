@@ -58,7 +58,7 @@ func Subset(f *Face, runes []rune, format Format) ([]byte, error) {
 		if g := f.glyph(r); g != 0 {
 			cmap[r] = g
 			glyphs = append(glyphs, g)
-			if v, ok := f.vert[g]; ok && format == WOFF2 {
+			if v, ok := f.verticals()[g]; ok && format == WOFF2 {
 				glyphs = append(glyphs, v)
 			}
 		}
@@ -117,7 +117,7 @@ func (f *Face) verticalTables(order []uint16) []sfntTable {
 	}
 	var pairs [][2]uint16
 	for i, g := range order {
-		if v, ok := f.vert[g]; ok {
+		if v, ok := f.verticals()[g]; ok {
 			if nv, ok := newID[v]; ok {
 				pairs = append(pairs, [2]uint16{uint16(i), nv})
 			}

@@ -220,22 +220,22 @@ func TestSubsetVertical(t *testing.T) {
 	}
 	for _, r := range "，。「」（）" {
 		g := sub.glyph(r)
-		v, ok := sub.vert[g]
+		v, ok := sub.verticals()[g]
 		if !ok {
 			t.Errorf("%q: no vertical alternate in the subset", r)
 			continue
 		}
-		orig := serif.vert[serif.glyph(r)]
+		orig := serif.verticals()[serif.glyph(r)]
 		l1, r1 := serif.glyphInk(orig)
 		if l2, r2 := sub.glyphInk(v); l1 != l2 || r1 != r2 {
 			t.Errorf("%q: vertical alternate ink %v–%v, original %v–%v", r, l2, r2, l1, r1)
 		}
 	}
 	// The vertical comma sits in the upper right of the em box.
-	if l, _ := sub.glyphInk(sub.vert[sub.glyph('，')]); l < 0.5 {
+	if l, _ := sub.glyphInk(sub.verticals()[sub.glyph('，')]); l < 0.5 {
 		t.Errorf("vertical ， ink starts at %v, want the right half", l)
 	}
-	if _, ok := sub.vert[sub.glyph('中')]; ok {
+	if _, ok := sub.verticals()[sub.glyph('中')]; ok {
 		t.Error("中 has a vertical alternate")
 	}
 	st, err := tdfont.ParseSFNT(ttf, 0)

@@ -165,7 +165,7 @@ def common_parts(parts):
     return out
 
 
-RARE_CHUNK = 32  # glyphs per compressed chunk of rare outlines
+RARE_CHUNK = 64  # glyphs per compressed chunk of rare outlines
 
 
 def substitution_closure(font, glyphs, features):
@@ -517,11 +517,11 @@ def main():
          CJK_FEATURES),
         ("NotoSansCJK-Bold.ttc", "Noto Sans CJK SC", "NotoSansCJKsc-Bold-qikan.ttf", sorted(chars), common,
          CJK_FEATURES),
-        # The code face: the common repertoire in one (Simplified) form
-        # (code rarely needs more; other characters fall back to the body
-        # face); only Latin, kana and punctuation stored uncompressed.
-        ("NotoSansCJK-Regular.ttc", "Noto Sans Mono CJK SC", "NotoSansMonoCJKsc-Regular-qikan.ttf", common,
-         [c for c in common if not is_han_or_hangul(c)], [f for f in CJK_FEATURES if f != "locl"]),
+        # The code face: Latin (half-width), kana and punctuation; Han and
+        # Hangul in code fall back to the body face, full-width like the
+        # code face's own, so columns still line up.
+        ("NotoSansCJK-Regular.ttc", "Noto Sans Mono CJK SC", "NotoSansMonoCJKsc-Regular-qikan.ttf",
+         [c for c in common if not is_han_or_hangul(c)], None, [f for f in CJK_FEATURES if f != "locl"]),
     ]
     jobs = int(os.environ.get("JOBS", "2"))
     with Pool(jobs) as pool:

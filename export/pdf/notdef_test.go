@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -179,5 +180,61 @@ func TestPlaceholderGeometry(t *testing.T) {
 	rules := placeholder(textItem{x: 10, y: 20, text: "\U00030EDE", face: f, size: 10})
 	if got := fmt.Sprint(len(rules), rules[0].x, rules[0].y, rules[0].x2); got != "6 11 12.5 19" {
 		t.Errorf("placeholder: %s", got)
+	}
+}
+
+// TestRegionalGlyphs: a zh-TW issue draws its punctuation with the
+// Traditional Chinese glyphs, whose ink is centred, and its Japanese
+// article the Japanese forms (the faces and glyphs the PDF embeds).
+func TestRegionalGlyphs(t *testing.T) {
+	para := func(s string) issue.Block { return &issue.Paragraph{Inlines: []issue.Inline{{Text: s}}} }
+	tw := &issue.Article{ID: "a001", Title: "臺灣，標點。", Language: "zh-TW", Blocks: []issue.Block{para("繁體中文，標點置中。骨、直。")}}
+	ja := &issue.Article{ID: "a002", Title: "日本語、骨。", Language: "ja", Blocks: []issue.Block{para("日本語の文章、骨と直。")}}
+	iss := &issue.Issue{Dir: "/tmp/x", File: "/tmp/x/issue.yaml", Title: "月刊", Label: "第1期",
+		Date: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Language: "zh-TW",
+		Print:    issue.Print{TrimWidth: 170, TrimHeight: 240, Columns: 2},
+		Sections: []*issue.Section{{ID: "s01", Title: "欄目", Articles: []*issue.Article{tw, ja}}}}
+	set, err := fonts.NewLibrary().Set("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := compose(iss, set, Options{Pad: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, p := range doc.pages {
+		if p.kind != articlePage {
+			continue // the contents lists every title in the issue's language
+		}
+		for _, tx := range p.texts {
+			f := tx.face
+			switch {
+			case strings.ContainsAny(tx.text, "標繁臺"):
+				seen["ZHT"] = true
+				if f.LangSysTag() != "ZHT" {
+					t.Errorf("%q drawn with %s forms", tx.text, f.LangSysTag())
+				}
+				for _, r := range tx.text {
+					if strings.ContainsRune("，。、", r) {
+						l, rr := f.Ink(r)
+						if mid := (l + rr) / 2 * f.Advance(r); mid < 0.35 || mid > 0.65 {
+							t.Errorf("%c in %q: ink %.2f–%.2f, not centred", r, tx.text, l, rr)
+						}
+					}
+				}
+			case strings.ContainsAny(tx.text, "のと本"):
+				seen["JAN"] = true
+				if f.LangSysTag() != "JAN" {
+					t.Errorf("%q drawn with %s forms", tx.text, f.LangSysTag())
+				}
+				if strings.ContainsRune(tx.text, '骨') && f.GlyphID('骨') == f.Base().GlyphID('骨') {
+					t.Errorf("%q: 骨 drawn with the Simplified Chinese glyph", tx.text)
+				}
+			}
+		}
+	}
+	if !seen["ZHT"] || !seen["JAN"] {
+		t.Errorf("texts seen: %v", seen)
 	}
 }

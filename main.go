@@ -12,6 +12,7 @@ import (
 
 	"github.com/qikan-dev/qikan/batch"
 	"github.com/qikan-dev/qikan/export"
+	"github.com/qikan-dev/qikan/export/pdf"
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
 	"github.com/qikan-dev/qikan/scaffold"
@@ -128,6 +129,7 @@ func exportFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "one-per-page", Usage: "start every article on a new PDF page"},
 		&cli.BoolFlag{Name: "colophon-after-contents", Usage: "put the colophon right after the contents in the PDF"},
 		&cli.BoolFlag{Name: "no-han-latin-space", Usage: "no extra space between Han and Latin letters in the PDF"},
+		&cli.StringFlag{Name: "link-urls", Usage: "print link addresses in the PDF: none, footnote (at the foot of the column) or endnote (at the end of the article)", Value: "none"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only errors"},
 		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print warnings of every issue, counts and timings"},
 	}
@@ -157,6 +159,11 @@ func exportOptions(c *cli.Context, ver string) (export.Options, error) {
 	opt.PDF.OnePerPage = c.Bool("one-per-page")
 	opt.PDF.ColophonAfterContents = c.Bool("colophon-after-contents")
 	opt.PDF.HanLatinSpace = !c.Bool("no-han-latin-space")
+	linkURLs, err := pdf.ParseLinkURLs(c.String("link-urls"))
+	if err != nil {
+		return opt, usageError{fmt.Errorf("--link-urls: %w", err)}
+	}
+	opt.PDF.LinkURLs = linkURLs
 	opt.EPUB.Version = ver
 	epubFonts, err := fonts.ParseFormat(c.String("epub-fonts"))
 	if err != nil {

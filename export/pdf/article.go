@@ -169,6 +169,7 @@ func (c *composer) setArticleBlocks(a *issue.Article) (setArticle, *node) {
 	title := c.titleBlock(a, art)
 	st := bodyStyle
 	st.lang = lang.For(a.Language)
+	st.notes = newNoteSet(c.opt.LinkURLs)
 	var bs []block
 	for i, b := range a.Blocks {
 		out := c.blocks(art, []issue.Block{b}, c.geo.colW, st, c.indent(st)*st.size)
@@ -185,6 +186,8 @@ func (c *composer) setArticleBlocks(a *issue.Article) (setArticle, *node) {
 		}
 		bs = append(bs, out...)
 	}
+	c.setNotes(st.notes, c.geo.colW)
+	bs = append(bs, c.endNotes(st.notes, st.notes.resolve(bs))...)
 	bs = append(bs, c.endMatter(a, art)...)
 	keepSubheads(bs)
 	bs = floatsBeforeTail(bs)
@@ -433,6 +436,9 @@ func (c *composer) spans(parent *node, ins []issue.Inline, st style) []span {
 		}
 		s = inlineStyle(s, st, in)
 		out = append(out, inlineSpan(span{text: in.Text, st: s, link: in.Link, tag: link}, in, parent))
+		if in.Link != "" && st.notes != nil && (i+1 == len(ins) || ins[i+1].Link != in.Link) {
+			out = append(out, st.notes.noteSpans(parent, in.Link, st)...)
+		}
 	}
 	return out
 }

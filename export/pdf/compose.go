@@ -149,6 +149,7 @@ func (c *composer) lineBlocks(lines []setLine, st style, w float64, align alignm
 		for _, it := range append(ln.marks, ln.links...) {
 			b.items = append(b.items, it.moved(x, base))
 		}
+		b.noteIDs = ln.notes
 		blocks = append(blocks, b)
 	}
 	return blocks

@@ -28,10 +28,15 @@ type block struct {
 	// line is the index of a text line in its paragraph; par is set on
 	// the lines of a top-level paragraph, which the make-up may set again
 	// a line longer or shorter (see tighten).
-	line  int
-	par   *parSource
-	texts []textItem
-	items []item
+	line int
+	par  *parSource
+	// noteIDs are the link notes whose first mark the block holds; notes
+	// their set blocks, placed at the foot of the block's column
+	// (footnotes, see notes.go).
+	noteIDs []int
+	notes   []block
+	texts   []textItem
+	items   []item
 }
 
 // add appends the items of another block placed at (dx, dy) in b.
@@ -205,6 +210,15 @@ func (c *composer) commit(art string, blocks []block, reg *region) {
 	sort.SliceStable(order, func(a, b int) bool { return order[a].key < order[b].key })
 	for _, e := range order {
 		e.put()
+	}
+	for _, pn := range reg.notes {
+		x := c.geo.columnX(c.index(), pn.col)
+		c.page.items = append(c.page.items, item{kind: ruleItem, color: gray, lineWidth: 0.4, x: x, y: pn.y, x2: x + c.geo.colW/3, y2: pn.y})
+		y := pn.y + footnoteRule
+		for _, b := range pn.notes {
+			c.putPlaced(art, b, x, y, pn.col, c.geo.colW)
+			y += b.h
+		}
 	}
 }
 

@@ -29,6 +29,33 @@ type Options struct {
 	// HanLatinSpace puts a quarter-em gap between Han and Latin letters
 	// and digits.
 	HanLatinSpace bool
+	// LinkURLs prints the address of every link, which a printed page
+	// cannot follow: as a numbered footnote at the foot of the column
+	// where the link is, or as a numbered note at the end of its article.
+	LinkURLs LinkURLs
+}
+
+// LinkURLs says where the PDF prints the addresses of links.
+type LinkURLs int
+
+// Where link addresses are printed.
+const (
+	LinkURLsNone     LinkURLs = iota // not printed: the link text is coloured and underlined
+	LinkURLsFootnote                 // footnotes at the foot of the column
+	LinkURLsEndnote                  // notes at the end of the article
+)
+
+// ParseLinkURLs parses a --link-urls value: none, footnote or endnote.
+func ParseLinkURLs(s string) (LinkURLs, error) {
+	switch s {
+	case "", "none":
+		return LinkURLsNone, nil
+	case "footnote", "footnotes":
+		return LinkURLsFootnote, nil
+	case "endnote", "endnotes":
+		return LinkURLsEndnote, nil
+	}
+	return LinkURLsNone, fmt.Errorf("%q: want none, footnote or endnote", s)
 }
 
 // Stats describes a written PDF.

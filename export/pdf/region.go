@@ -41,6 +41,14 @@ type placedFloat struct {
 	y    float64
 }
 
+// placedNotes are the footnotes of a column: a short rule at y, the notes
+// below it.
+type placedNotes struct {
+	col   int
+	y     float64
+	notes []block
+}
+
 // placedBlock is a flow block placed in a region.
 type placedBlock struct {
 	i    int // index of the block
@@ -58,10 +66,12 @@ type column struct {
 	other       bool    // holds a subhead, table, code or float
 	end         bool    // holds end matter
 	footFloat   bool    // a float sits at its foot
+	notes       []block // footnotes at its foot, below bottom
 }
 
 // region is a filled region of a page.
 type region struct {
+	notes       []placedNotes
 	from        int // the first block of the region
 	top, bottom float64
 	cols        []column
@@ -188,9 +198,14 @@ func (c *composer) fill(blocks []block, st flowState, limit int, top, bottom flo
 	}
 	f.run()
 	f.reg.end = top
-	for _, col := range f.reg.cols {
+	for k, col := range f.reg.cols {
 		if col.n > 0 {
 			f.reg.end = max(f.reg.end, col.y)
+		}
+		if len(col.notes) > 0 {
+			pn := placedNotes{col: k, y: col.bottom + footnoteGap, notes: col.notes}
+			f.reg.notes = append(f.reg.notes, pn)
+			f.reg.end = max(f.reg.end, col.bottom+notesHeight(col.notes, true))
 		}
 	}
 	for _, p := range f.reg.floats {
@@ -516,14 +531,19 @@ func (f *filler) place(i int) bool {
 		end += head.h
 	}
 	full := f.reg.bottom - f.reg.top
+	// The line's footnotes go to the foot of its column, with it.
+	notes := notesHeight(b.notes, len(col.notes) == 0)
+	bottom := col.bottom - notes
 	if b.keep {
-		if chain := f.chainEnd(i, end); chain > col.bottom+eps && chain-y <= full {
+		if chain := f.chainEnd(i, end); chain > bottom+eps && chain-y <= full-notes {
 			return false
 		}
 	}
-	if end > col.bottom+eps && !(empty && end-y > full) {
+	if end > bottom+eps && !(empty && end-y > full-notes) {
 		return false
 	}
+	col.bottom = bottom
+	col.notes = append(col.notes, b.notes...)
 	if head != nil {
 		f.reg.placed = append(f.reg.placed, placedBlock{i: i, col: f.cur, y: y, head: true})
 		y += head.h

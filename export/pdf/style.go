@@ -24,6 +24,9 @@ type style struct {
 	underline, strike bool
 	tint              rgb
 	rise              float64
+	// notes collects the link notes of the article the text belongs to
+	// (Options.LinkURLs); nil when link addresses are not printed.
+	notes *noteSet
 }
 
 // latin reports whether the style's text is an article's in a language
@@ -64,9 +67,9 @@ var (
 )
 
 // of returns s for text of the article that parent styles: with its
-// language and so its way of emphasis.
+// language and so its way of emphasis, and its notes.
 func (s style) of(parent style) style {
-	s.lang = parent.lang
+	s.lang, s.notes = parent.lang, parent.notes
 	return s
 }
 

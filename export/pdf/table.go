@@ -132,6 +132,7 @@ func (c *composer) columnWidths(t *issue.Table, w float64, ts style) []float64 {
 	measure := func(cells [][]issue.Inline, header bool) {
 		st := ts
 		st.bold = header
+		st.notes = nil // measuring: no note numbers taken
 		for i := 0; i < n && i < len(cells); i++ {
 			text := ""
 			for _, in := range cells[i] {

@@ -25,6 +25,7 @@ type span struct {
 	// linkTag is the Link element of text in a link, where tag may be an
 	// element inside it (RB, Figure).
 	linkTag *node
+	note    int // the mark of note note (from 1) is the span's text, its first mark (see notes.go)
 }
 
 // setLine is a laid-out line: text items relative to the start of the
@@ -34,6 +35,8 @@ type setLine struct {
 	links []item
 	// marks are fills drawn with the line: the rule of a doubled dash.
 	marks []item
+	// notes are the notes whose first mark the line holds.
+	notes []int
 	width float64
 }
 
@@ -56,6 +59,7 @@ type runInfo struct {
 	linkTag *node
 	rubyTag *node
 	img     *issue.Image
+	note    int
 }
 
 // rules are the language rules text in style st is set by: its
@@ -112,7 +116,7 @@ func (s *setter) setLines(spans []span, width, indent float64, align layout.Alig
 		}
 		for _, seg := range set.Split(sp.st.role, sp.text) {
 			runs = append(runs, layout.Run{Text: seg.Text, Face: seg.Face, Size: sp.st.size, Tag: len(infos)})
-			infos = append(infos, runInfo{face: seg.Face, st: sp.st, link: sp.link, tag: sp.tag, linkTag: sp.linkTag, missing: seg.Missing})
+			infos = append(infos, runInfo{face: seg.Face, st: sp.st, link: sp.link, tag: sp.tag, linkTag: sp.linkTag, missing: seg.Missing, note: sp.note})
 		}
 	}
 	if len(runs) == 0 {
@@ -217,6 +221,9 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo) setLin
 			out.marks = append(out.marks, dashRule(it, info))
 		}
 		s.linkArea(&out, it, info)
+		if info.note > 0 && (len(out.notes) == 0 || out.notes[len(out.notes)-1] != info.note) {
+			out.notes = append(out.notes, info.note)
+		}
 	}
 	if g != nil {
 		out.texts = append(out.texts, g.item)

@@ -30,6 +30,7 @@ func (c *composer) reset(bs []block, loose int) []block {
 	if len(out) != len(bs)+loose {
 		return nil
 	}
+	ps.st.notes.resolve(out)
 	keepLines(out)
 	for i := range min(2, len(bs), len(out)) {
 		out[i].keep = out[i].keep || bs[i].keep

@@ -17,7 +17,8 @@
 //     dash and ellipsis pairs, and inside URLs only after / . -;
 //   - Korean breaks only at the spaces between words, as with CSS
 //     word-break: keep-all (a word is cut only when it alone is wider
-//     than the measure), and is justified by widening those spaces;
+//     than the measure), and is justified by widening those spaces, to at
+//     most four times their width (a line needing more is left short);
 //   - adjacent full-width punctuation is compressed, opening brackets at a
 //     line start and closing marks at a line end are set half-width, per
 //     PunctStyle, and only where the face's ink shows a blank side

@@ -109,20 +109,3 @@ func TestObject(t *testing.T) {
 		t.Errorf("no break around the object: %+v", lines)
 	}
 }
-
-// TestKoreanDigitsNoHanLatinGap: the quarter-em gap between Han and Latin
-// letters or digits (clreq) is not put between Hangul and digits: 3권 is
-// one Korean word.
-func TestKoreanDigitsNoHanLatinGap(t *testing.T) {
-	f := fakeFace{}
-	for _, tt := range []struct {
-		text string
-		gap  bool
-	}{{"책3권", false}, {"第3期", true}} {
-		lines := Paragraph([]Run{{Text: tt.text, Face: f, Size: 1}}, Options{Width: 100, Align: AlignLeft, HanLatinSpace: true})
-		got := lines[0].Width > 2.5+1e-9 // 1 + 0.5 + 1 without gaps
-		if got != tt.gap {
-			t.Errorf("%s: width %v, gap %v, want %v", tt.text, lines[0].Width, got, tt.gap)
-		}
-	}
-}

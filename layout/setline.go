@@ -20,6 +20,13 @@ func (p *para) setLine(s, e, lo int, last bool) Line {
 	return ln
 }
 
+// maxSpaceRatio caps how far word spaces stretch on a line that has
+// nothing else to stretch (Korean, Latin text): at most this many times
+// their stretch, so a space between Korean words grows to at most four
+// times its width (koreanSpaceStretch). A line that would need more is
+// left short of the measure, not gapped.
+const maxSpaceRatio = 2.0
+
 // adjustment is how a line is brought to its measure.
 type adjustment struct {
 	sp, ch    float64 // fractions of the spaces' and the inter-character stretch used
@@ -42,6 +49,8 @@ func adjust(m lineMetrics, width float64, justify bool) adjustment {
 		switch {
 		case str <= eps:
 			adj.justified = false
+		case m.strCh <= eps && diff > maxSpaceRatio*m.strSp:
+			adj.sp, adj.justified = maxSpaceRatio, false // capped: the line stays short
 		case diff <= m.strSp:
 			adj.sp = diff / m.strSp
 		case m.strCh > eps:

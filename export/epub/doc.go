@@ -27,11 +27,12 @@
 //
 // Fonts: the markup (xhtml.go) decides the face of every character and
 // records it, by language, for that face's subset: the style sheet gives
-// font families only to the root (the body face), to code and to one
-// class per face, and the markup puts a face's class on every element or
-// span set in a face other than its parent's (headings, CJK emphasis,
-// characters only a fallback face covers; fonts.Set.Split), so the text
-// and the subsets cannot disagree. Each face that sets some character is
+// font families only to the root (the body face), to code and kbd (the
+// Mono face) and to one class per face, and the markup puts a face's
+// class on every element or span set in a face other than its parent's
+// (headings, CJK emphasis, characters only a fallback face or a system
+// font covers; fonts.Set.Split), so the text and the subsets cannot
+// disagree. Each face that sets some character is
 // embedded as a web subset (fonts.WebSubset: the characters, the spaces,
 // and the layout features reading systems use — halt, chws, palt, vert,
 // locl, kern… — under the face's own glyph IDs), as TrueType by default

@@ -398,3 +398,21 @@ func TestEmphasisFace(t *testing.T) {
 		}
 	}
 }
+
+// TestFaceClasses: the set's faces are numbered first, in order; a face
+// first used later (a system font found while the text is set) gets the
+// next number, and the fonts embedded are all of them.
+func TestFaceClasses(t *testing.T) {
+	set := fallbackSet(t)
+	faces := set.Faces()
+	c := newFaceClasses(faces[:2])
+	if c.class(faces[1]) != "f1" || c.family(faces[0]) != "qikan-f0" {
+		t.Errorf("classes %s, %s", c.class(faces[1]), c.family(faces[0]))
+	}
+	if got := c.class(faces[3]); got != "f2" {
+		t.Errorf("a face first used later has class %s, want f2", got)
+	}
+	if c.class(faces[3]) != "f2" || len(c.order) != 3 || c.order[2] != faces[3] {
+		t.Errorf("order %d faces, the later face not last", len(c.order))
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/qikan-dev/qikan/internal/testtool"
+	"github.com/qikan-dev/qikan/issue"
 )
 
 // The reliability contract of the command line (issue 17): no input can
@@ -134,6 +135,18 @@ func reliabilityCases(cb *caseBuilder) {
 		fault{"issue.yaml", "\t- title", "a tab indents this line", "YAML indents with spaces only"})
 	add("article-cr-only", plain([]byte(strings.ReplaceAll(relArticle, "\n", "\r"))), nil, 1,
 		fault{"a.md", "", "CR-only line endings", "tr '\\r' '\\n'"})
+
+	// 19. A path that differs from the file's name only in case, slashes
+	// or Unicode normalisation names the file it means.
+	add("path-case", map[string][]byte{"issue.yaml": relIssue("", "[Articles/Hello.md]"), "articles/hello.md": []byte(relArticle)}, nil, 1,
+		fault{"issue.yaml", "Articles/Hello.md", `file "Articles/Hello.md" not found`, `did you mean "articles/hello.md"? file names are case-sensitive`})
+	add("path-backslash", map[string][]byte{"issue.yaml": relIssue("", `['articles\hello.md']`), "articles/hello.md": []byte(relArticle)}, nil, 1,
+		fault{"issue.yaml", `articles\hello.md`, "not found", `write the path with / instead of \: "articles/hello.md"`})
+	add("path-nfd", map[string][]byte{"issue.yaml": relIssue("", "[caf\u00e9.md]"), "cafe\u0301.md": []byte(relArticle)}, nil, 1,
+		fault{"issue.yaml", "caf\u00e9.md", "not found", `"cafe\u0301.md" (decomposed, as macOS writes names) where the path has "caf\u00e9.md"`})
+	add("image-path-case", plain(relBody("正文。\n\n![图](Images/Photo.PNG)")), nil, 1,
+		fault{"a.md", "Photo.PNG", `file "Images/Photo.PNG" not found`, `did you mean "images/photo.png"?`})
+	writeFile(cb.t, filepath.Join(cb.root, "image-path-case", "images", "photo.png"), realPNG(cb.t, 4, 4))
 
 	// 7. Nesting beyond 32 levels is refused while parsing, before the
 	// tree is built (60,000 ">" took 11 s before, 100,000 "- " levels
@@ -720,4 +733,33 @@ func TestOutputProblems(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestControlCharactersInMessages (case 17): control characters in file
+// names and titles never reach the terminal raw (ESC sequences recoloured
+// or cleared it): they are printed as escapes; a U+FFFE written as a YAML
+// escape in a title gets a warning at its line.
+func TestControlCharactersInMessages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs qikan in a subprocess")
+	}
+	dir := filepath.Join(t.TempDir(), "issue\x1b[31m\u202e")
+	yaml := "title: \"期刊\\uFFFE\"\nissue: 1\ndate: 2025-03-28\nsections:\n  - title: \"栏目\\e[2J\"\n    articles: [\"a\\e[5m.md\"]\n"
+	md := "---\ntitle: \"标题\\e]0;pwned\\a\"\n---\n\n正文。\n\n![照片](my photo\x1b[1m.jpg)\n"
+	writeFile(t, filepath.Join(dir, "issue.yaml"), []byte(yaml))
+	writeFile(t, filepath.Join(dir, "a\x1b[5m.md"), []byte(md))
+	status, stderr, _ := qikanIn(t, t.TempDir(), "validate", dir)
+	if status != 0 {
+		t.Errorf("exit status %d\n%s", status, stderr)
+	}
+	for _, raw := range []string{"\x1b", "\u202e", "\a", "\ufffe"} {
+		if strings.Contains(stderr, raw) {
+			t.Errorf("stderr holds %q raw:\n%q", raw, stderr)
+		}
+	}
+	escaped := issue.Printable(dir)
+	checkSays(t, stderr, []wantLine{
+		{file: filepath.Join(escaped, "issue.yaml"), line: 1, says: "U+FFFE is in none of the fonts"},
+		{file: filepath.Join(escaped, `a\x1b[5m.md`), line: 7, says: `my photo\x1b[1m.jpg`},
+	})
 }

@@ -66,7 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	default:
 		// urfave/cli's flag errors and ours: the command line is wrong.
-		fmt.Fprintf(stderr, "qikan: %v\n", err)
+		fmt.Fprintln(stderr, issue.Printable(fmt.Sprintf("qikan: %v", err)))
 		fmt.Fprintln(stderr, "run 'qikan help' or 'qikan help COMMAND' for usage")
 		return exitUsage
 	}
@@ -437,7 +437,7 @@ func printError(w io.Writer, path string, err error, tail string) {
 		fmt.Fprintf(w, "%s: %d %s%s\n", path, len(ps), noun, tail)
 		return
 	}
-	fmt.Fprintf(w, "%s: error: %v\n", path, err)
+	fmt.Fprintln(w, issue.Printable(fmt.Sprintf("%s: error: %v", path, err)))
 }
 
 func noSystemFontsFlag() cli.Flag {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/qikan-dev/qikan/issue"
 	"github.com/schollz/progressbar/v3"
 )
 
@@ -30,10 +31,10 @@ func (b *bar) Start(total int) {
 }
 
 func (b *bar) Done(r IssueReport) {
-	b.bar.Describe(fmt.Sprintf("%-24s", r.Name))
+	b.bar.Describe(fmt.Sprintf("%-24s", issue.Printable(r.Name)))
 	if r.Status == Failed {
 		// Keep failures visible above the bar.
-		fmt.Fprintf(b.w, "\r\x1b[K%s: failed: %s\n", r.Name, r.Error)
+		fmt.Fprintf(b.w, "\r\x1b[K%s\n", issue.Printable(r.Name+": failed: "+r.Error))
 	}
 	_ = b.bar.Add(1)
 }
@@ -64,7 +65,7 @@ func (l *logger) Done(r IssueReport) {
 	if r.Error != "" {
 		line += ": " + r.Error
 	}
-	fmt.Fprintln(l.w, line)
+	fmt.Fprintln(l.w, issue.Printable(line))
 }
 
 func (l *logger) Finish() {}
@@ -78,7 +79,7 @@ func Summary(w io.Writer, r *Report) {
 	fmt.Fprintf(w, " in %.2fs\n", r.WallMS/1000)
 	for _, i := range r.Issues {
 		if i.Status == Failed {
-			fmt.Fprintf(w, "failed: %s: %s\n", i.Input, i.Error)
+			fmt.Fprintln(w, issue.Printable("failed: "+i.Input+": "+i.Error))
 		}
 	}
 }

@@ -74,7 +74,7 @@ func (l *loader) resolve(p, base string, w where, what string) (abs, rel string,
 			if _, lerr := os.Lstat(abs); lerr == nil {
 				return fail("copy the file itself into the issue directory", "%s: %q is a broken symbolic link", what, p)
 			}
-			hint := l.nearName(abs)
+			hint := nearPath(base, p)
 			if hint == "" {
 				hint = "check the name; the path is relative to " + l.relBase(base)
 			}
@@ -104,22 +104,6 @@ func (l *loader) relBase(base string) string {
 		return "the issue directory"
 	}
 	return "the article's directory"
-}
-
-// nearName returns a hint naming a file in the same directory whose name
-// differs from the missing one only in case, or "".
-func (l *loader) nearName(abs string) string {
-	entries, err := os.ReadDir(filepath.Dir(abs))
-	if err != nil {
-		return ""
-	}
-	name := filepath.Base(abs)
-	for _, e := range entries {
-		if e.Name() != name && strings.EqualFold(e.Name(), name) {
-			return fmt.Sprintf("did you mean %q? file names are case-sensitive", e.Name())
-		}
-	}
-	return ""
 }
 
 // readText reads a UTF-8 text file of at most limit bytes, strips a byte

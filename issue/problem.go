@@ -36,7 +36,7 @@ func (p Problem) String() string {
 		b.WriteString(p.Hint)
 		b.WriteString(")")
 	}
-	return b.String()
+	return Printable(b.String())
 }
 
 // Problems is every problem found in an issue. Load returns it as its error
@@ -64,9 +64,9 @@ type Warning struct {
 // when it is 0).
 func (w Warning) String() string {
 	if w.Line > 0 {
-		return fmt.Sprintf("%s:%d: warning: %s", w.File, w.Line, w.Message)
+		return Printable(fmt.Sprintf("%s:%d: warning: %s", w.File, w.Line, w.Message))
 	}
-	return fmt.Sprintf("%s: warning: %s", w.File, w.Message)
+	return Printable(fmt.Sprintf("%s: warning: %s", w.File, w.Message))
 }
 
 // report collects problems and warnings while an issue is loaded.

@@ -277,36 +277,17 @@ func batchCommand(ver string, stdout, stderr io.Writer) *cli.Command {
 			if n, most := c.Int("jobs"), 2*runtime.NumCPU(); n < 1 || n > most {
 				return usageError{fmt.Errorf("--jobs must be from 1 to %d (twice the %d CPUs; each job takes its own memory)", most, runtime.NumCPU())}
 			}
-			var shard batch.Shard
-			if c.IsSet("shard") {
-				if shard, err = batch.ParseShard(c.String("shard")); err != nil {
-					return usageError{err}
-				}
-			}
-			jobs, err := batch.Find(c.Args().Slice())
+			mine, err := batchJobs(c, stderr)
 			if err != nil {
-				fmt.Fprintf(stderr, "qikan batch: %v\n", err)
-				return errFailed
-			}
-			var mine []batch.Job
-			for _, j := range jobs {
-				if shard.Has(j) {
-					mine = append(mine, j)
-				}
+				return err
 			}
 			build, err := batch.Build(ver)
 			if err != nil {
 				fmt.Fprintf(stderr, "qikan batch: %v\n", err)
 				return errFailed
 			}
-			bo := batch.Options{Jobs: c.Int("jobs"), Export: opt, Changed: c.Bool("changed"), Build: build}
-			if !c.Bool("quiet") {
-				if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-					bo.Progress = batch.NewBar(stderr)
-				} else {
-					bo.Progress = batch.NewLog(stderr)
-				}
-			}
+			bo := batch.Options{Jobs: c.Int("jobs"), Export: opt, Changed: c.Bool("changed"), Build: build,
+				Progress: batchProgress(c, stderr)}
 			bo.Export.Temps = &export.Temps{}
 			bo.Export.Wait = func(dir string) {
 				fmt.Fprintf(stderr, "qikan batch: waiting for another qikan writing into %s\n", dir)
@@ -335,6 +316,42 @@ func batchCommand(ver string, stdout, stderr io.Writer) *cli.Command {
 			return nil
 		},
 	}
+}
+
+// batchJobs finds the issues below the command's ROOTs and keeps those
+// of --shard's share.
+func batchJobs(c *cli.Context, stderr io.Writer) ([]batch.Job, error) {
+	var shard batch.Shard
+	if c.IsSet("shard") {
+		var err error
+		if shard, err = batch.ParseShard(c.String("shard")); err != nil {
+			return nil, usageError{err}
+		}
+	}
+	jobs, err := batch.Find(c.Args().Slice())
+	if err != nil {
+		fmt.Fprintf(stderr, "qikan batch: %v\n", err)
+		return nil, errFailed
+	}
+	var mine []batch.Job
+	for _, j := range jobs {
+		if shard.Has(j) {
+			mine = append(mine, j)
+		}
+	}
+	return mine, nil
+}
+
+// batchProgress is the progress output of a batch: a bar on a terminal,
+// a line per issue in a log (CI), none with --quiet.
+func batchProgress(c *cli.Context, stderr io.Writer) batch.Progress {
+	switch f, ok := stderr.(*os.File); {
+	case c.Bool("quiet"):
+		return nil
+	case ok && term.IsTerminal(int(f.Fd())):
+		return batch.NewBar(stderr)
+	}
+	return batch.NewLog(stderr)
 }
 
 func initCommand(stdout io.Writer) *cli.Command {

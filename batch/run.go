@@ -112,15 +112,8 @@ func Run(ctx context.Context, jobs []Job, lib *fonts.Library, opt Options) *Repo
 	if opt.Progress != nil {
 		opt.Progress.Start(len(jobs))
 	}
-	if out := opt.Export.OutDir; len(jobs) > 0 && !opt.Export.NoLock {
-		if err := os.MkdirAll(out, 0o755); err == nil {
-			defer export.LockDir(out, func() {
-				if opt.Export.Wait != nil {
-					opt.Export.Wait(out)
-				}
-			})()
-			opt.Export.NoLock = true // held for every issue of the run
-		}
+	if len(jobs) > 0 {
+		defer lockOutput(&opt)()
 	}
 	results := make([]IssueReport, len(jobs))
 	finished := make([]bool, len(jobs))
@@ -177,7 +170,30 @@ feed:
 	if opt.Progress != nil {
 		opt.Progress.Finish()
 	}
-	rep := &Report{Issues: results, WallMS: ms(time.Since(start))}
+	return newReport(results, time.Since(start))
+}
+
+// lockOutput takes the output directory's lock once for the whole run
+// (each issue's export would take it otherwise) and returns its release.
+// Without an output directory to lock it does nothing: each export then
+// reports the directory's problem.
+func lockOutput(opt *Options) (release func()) {
+	out := opt.Export.OutDir
+	if opt.Export.NoLock || os.MkdirAll(out, 0o755) != nil {
+		return func() {}
+	}
+	release = export.LockDir(out, func() {
+		if opt.Export.Wait != nil {
+			opt.Export.Wait(out)
+		}
+	})
+	opt.Export.NoLock = true // held for every issue of the run
+	return release
+}
+
+// newReport counts the issues' outcomes.
+func newReport(results []IssueReport, wall time.Duration) *Report {
+	rep := &Report{Issues: results, WallMS: ms(wall)}
 	for _, r := range results {
 		switch r.Status {
 		case Exported:

@@ -111,15 +111,19 @@ func (c *composer) spanBlock(art string, b block) {
 // last is set it places them all (an article's figures never follow its
 // end): when the text would end on a page that has no room for them, its
 // last lines and end matter are held back to follow them on the next
-// page.
+// page, unless that would leave the page more than 40 % empty.
 func (c *composer) columns(af *articleFlow, from, end int, pending []*float, last bool) ([]*float, int) {
 	st := flowState{next: from, pending: pending}
 	for {
 		blocks := af.blocks[:end]
 		reg, out := c.region(blocks, st, len(blocks), last)
 		if last && out.next >= len(blocks) && len(out.pending) > 0 {
+			// Unless that leaves the page more than 40 % empty: then
+			// the text ends here and the figures follow it.
 			if k := tailStart(blocks, st.next); k > st.next || len(st.pending) > 0 {
-				reg, out = c.region(blocks, st, k, last)
+				if r, o := c.region(blocks, st, k, last); c.geo.textBottom()-r.end <= 0.4*c.geo.textHeight() {
+					reg, out = r, o
+				}
 			}
 		} else if out.next < len(blocks) {
 			reg, out, end = c.tighten(af, st, end, reg, out, last)

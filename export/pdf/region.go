@@ -129,7 +129,7 @@ func (c *composer) region(blocks []block, st flowState, limit int, last bool) (*
 	}
 	for y := lo; y < bottom-eps; y += c.geo.pitch {
 		r, o := c.layoutRegion(blocks, st, limit, top, y, true)
-		if o.next >= limit && len(o.pending) <= len(out.pending) && r.good() {
+		if o.next >= limit && len(o.pending) <= len(out.pending) && r.good(blocks) {
 			return r, o
 		}
 	}
@@ -586,8 +586,10 @@ func (f *filler) chainEnd(i int, end float64) float64 {
 }
 
 // good reports whether a balanced region is acceptable: no column holds
-// a lone line of text, or the end matter alone.
-func (r *region) good() bool {
+// a lone line of text, or the end matter alone, and no column but the
+// last ends with a block that keeps with the next one (a subhead whose
+// text went on to the next column).
+func (r *region) good(blocks []block) bool {
 	lines := 0
 	for _, col := range r.cols {
 		lines += col.text
@@ -600,6 +602,19 @@ func (r *region) good() bool {
 			return false
 		}
 		if col.text == 1 && !col.other && lines > 1 {
+			return false
+		}
+	}
+	last := map[int]int{} // column → its last block
+	lastCol := 0
+	for _, p := range r.placed {
+		if !p.head {
+			last[p.col] = max(last[p.col], p.i)
+			lastCol = max(lastCol, p.col)
+		}
+	}
+	for col, i := range last {
+		if col < lastCol && blocks[i].keep {
 			return false
 		}
 	}

@@ -67,3 +67,10 @@ var MathTTF []byte
 //
 //go:embed fonts/OFL.txt
 var FontLicense string
+
+// SRGB is the sRGB colour profile (ICC version 2.3) of Debian's
+// icc-profiles-free, zlib licence (icc/README.md): the output intent of
+// PDF/A files and the colour space of untagged RGB images in PDF/X.
+//
+//go:embed icc/sRGB.icc
+var SRGB []byte

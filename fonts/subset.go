@@ -52,6 +52,37 @@ func Subset(f *Face, runes []rune, format Format) ([]byte, error) {
 	if format != TTF && format != WOFF2 {
 		return nil, fmt.Errorf("fonts: unknown subset format %d", int(format))
 	}
+	glyphs, cmap := f.subsetGlyphs(runes, format)
+	out, _, err := f.subset(glyphs, cmap, format)
+	return out, err
+}
+
+// SubsetTTF is Subset(f, runes, TTF) that also returns the glyph ID each
+// rune the face maps has in the subset: the PDF writer shows glyphs by
+// these IDs (CIDs with an Identity CIDToGIDMap).
+func SubsetTTF(f *Face, runes []rune) (ttf []byte, glyphs map[rune]uint16, err error) {
+	kept, cmap := f.subsetGlyphs(runes, TTF)
+	ttf, order, err := f.subset(kept, cmap, TTF)
+	if err != nil {
+		return nil, nil, err
+	}
+	newID := make(map[uint16]uint16, len(order))
+	for i, g := range order {
+		newID[g] = uint16(i)
+	}
+	glyphs = make(map[rune]uint16, len(cmap))
+	for r, g := range cmap {
+		if id, ok := newID[g]; ok {
+			glyphs[r] = id
+		}
+	}
+	return ttf, glyphs, nil
+}
+
+// subsetGlyphs returns the glyphs a subset of runes keeps (.notdef, the
+// glyph of each rune the face maps and, for WOFF2, its vertical
+// alternate) and the character map of the subset in old glyph IDs.
+func (f *Face) subsetGlyphs(runes []rune, format Format) ([]uint16, map[rune]uint16) {
 	glyphs := []uint16{0}
 	cmap := make(map[rune]uint16, len(runes))
 	for _, r := range runes {
@@ -63,7 +94,7 @@ func Subset(f *Face, runes []rune, format Format) ([]byte, error) {
 			}
 		}
 	}
-	return f.subset(glyphs, cmap, format)
+	return glyphs, cmap
 }
 
 // keptName selects the name records a subset keeps: copyright (0),
@@ -78,33 +109,34 @@ func keptName(id uint16) bool {
 }
 
 // subset builds the subset behind recover: a font that passed parseFace
-// may still hold corrupt outlines.
-func (f *Face) subset(glyphs []uint16, cmap map[rune]uint16, format Format) (out []byte, err error) {
+// may still hold corrupt outlines. order lists the kept old glyph IDs:
+// the new ID of order[i] is i.
+func (f *Face) subset(glyphs []uint16, cmap map[rune]uint16, format Format) (out []byte, order []uint16, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("fonts: subsetting %s: corrupt font (%v)", f.name, r)
+			out, order, err = nil, nil, fmt.Errorf("fonts: subsetting %s: corrupt font (%v)", f.name, r)
 		}
 	}()
 	data, err := f.program(glyphs)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
+		return nil, nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
 	}
 	tables, order, err := subsetTables(data, glyphs, cmap)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
+		return nil, nil, fmt.Errorf("fonts: subsetting %s: %v", f.name, err)
 	}
 	if format == WOFF2 {
 		tables = append(tables, f.verticalTables(order)...)
 	}
 	ttf := writeSFNT(0x00010000, tables)
 	if format == TTF {
-		return ttf, nil
+		return ttf, order, nil
 	}
 	b, err := encodeWOFF2(ttf)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: subsetting %s: WOFF2: %v", f.name, err)
+		return nil, nil, fmt.Errorf("fonts: subsetting %s: WOFF2: %v", f.name, err)
 	}
-	return b, nil
+	return b, order, nil
 }
 
 // verticalTables returns a GSUB with the vertical alternates among the

@@ -393,7 +393,7 @@ func (c *composer) quote(bq *node, q *issue.Quote, w float64, st style) []block 
 		b.texts, b.items, b.par = nil, nil, nil
 		b.add(ib, indent, 0)
 		if ib.float == nil {
-			b.items = append(b.items, item{kind: fillItem, color: rgb{0xd8, 0xb8, 0xb0}, x: st.size * 0.5, y: 0, w: 2, h: ib.h})
+			b.items = append(b.items, item{kind: fillItem, color: quoteBar, x: st.size * 0.5, y: 0, w: 2, h: ib.h})
 		}
 		out = append(out, b)
 	}
@@ -452,7 +452,7 @@ func (c *composer) spans(parent *node, ins []issue.Inline, st style) []span {
 func inlineStyle(s, parent style, in issue.Inline) style {
 	if in.Style&(issue.CodeSpan|issue.Keyboard) != 0 {
 		s.role, s.tint = codeRole, codeTint
-		s.color = rgb{0x55, 0x3a, 0x30}
+		s.color = codeInk
 	}
 	if in.Link != "" {
 		s.color, s.underline = linkColor, true

@@ -41,7 +41,8 @@ func compose(iss *issue.Issue, set *fonts.Set, opt Options) (*document, error) {
 		set: &setter{set: set.ForLang(iss.Language), lang: l, hanLatin: opt.HanLatinSpace},
 		iss: iss, opt: opt, lang: l,
 	}
-	c.doc = &document{geo: c.geo, iss: iss, start: map[string]int{}, root: &node{role: "Document", lang: iss.Language}}
+	c.doc = &document{geo: c.geo, iss: iss, start: map[string]int{}, lang: l,
+		root: &node{role: "Document", lang: documentLang(iss)}}
 	c.setArticles()
 	c.cover()
 	c.doc.outline = append(c.doc.outline, outlineEntry{Title: c.lang.Labels.Cover, Page: 0})
@@ -176,6 +177,15 @@ func stack(blocks []block) block {
 
 // plain is a span of text in one style.
 func plain(text string, st style) []span { return []span{{text: text, st: st}} }
+
+// documentLang is the language of the whole document: the issue's,
+// zh-CN when it has none.
+func documentLang(iss *issue.Issue) string {
+	if iss.Language == "" {
+		return "zh-CN"
+	}
+	return iss.Language
+}
 
 // fixHeadings renumbers headings so that, in reading order, none is more
 // than one level below the one before it (PDF/UA-1 §7.4.2: no level

@@ -67,7 +67,7 @@ func (c *composer) contentsSection(toci *node, s *issue.Section, w float64) []bl
 		spans = append(spans, span{text: "  " + s.TitleEN, st: enSt, tag: en})
 	}
 	head := stack(tagBlocks(c.headBlocks(spans, secSt, w, alignLeft), title))
-	head.items = append(head.items, item{kind: ruleItem, color: rgb{0xd8, 0xc8, 0xc0}, lineWidth: 0.5,
+	head.items = append(head.items, item{kind: ruleItem, color: contentsRule, lineWidth: 0.5,
 		x: 0, y: head.h - 2, x2: w, y2: head.h - 2})
 	head.before, head.keep = 10, true
 	blocks := []block{head}

@@ -29,6 +29,17 @@ func (c *composer) cover() {
 		}
 		return parts[i]
 	}
+	// The white space of each text, for the lines that show it.
+	sps := map[int]*spaces{}
+	partSpaces := func(i int) *spaces {
+		if i >= len(cv.Texts) {
+			return nil
+		}
+		if sps[i] == nil {
+			sps[i] = textSpaces(cv.Texts[i])
+		}
+		return sps[i]
+	}
 	for _, e := range cv.Elements {
 		switch e := e.(type) {
 		case *cover.Fill:
@@ -48,7 +59,7 @@ func (c *composer) cover() {
 				runs[i].Tag = i
 				infos[i] = runInfo{face: r.Face, st: style{size: r.Size, color: rgb(r.Color), bold: r.Bold}, tag: part(e.Part), missing: r.Missing}
 			}
-			c.set.line(e.Line, runs, infos).place(c.page, e.X, e.Y)
+			c.set.line(e.Line, runs, infos, partSpaces(e.Part)).place(c.page, e.X, e.Y)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-// Package pdf writes a magazine issue as a print-ready PDF.
+// Package pdf writes a magazine issue as a print-ready, archival PDF.
 //
 // Write typesets an *issue.Issue with the faces of a *fonts.Set:
 //
@@ -26,8 +26,25 @@
 // page. Margins alternate inner (gutter) and outer between recto and
 // verso. Column widths are a whole number of body characters.
 //
-// The work is done in three steps, in the manner of typst's
-// layout/export split:
+// # Standards
+//
+// The file meets the standard of Options.Standard: PDF/A-2u by default
+// (archival: every glyph mapped to Unicode, colours defined by an sRGB
+// output intent, XMP metadata with pdfaid and the Dublin Core facts,
+// ISSN among the identifiers), PDF/A-2a with PDF/UA-1 (the same, claimed
+// with its logical structure), PDF/X-4 (print: CMYK colours from the
+// colour table in colour.go, text and rules in 100 K, crop marks in the
+// registration colour Separation /All, RGB images with their ICC
+// profile, a GTS_PDFX output intent with the printer's profile,
+// /Trapped), or none. Every file is tagged, whatever the standard: the
+// structure tree Document → Sect → Art → H1, P, L, Table, Figure …
+// (frame.go's node), running heads, folios and rules as artifacts, /Lang
+// on the catalog and on every article in another language.
+//
+// # How it works
+//
+// The work is done in two steps, in the manner of typst's layout/export
+// split: composition produces frames; the writer only draws them.
 //
 //   - compose (compose.go, cover.go, contents.go, article.go, figure.go,
 //     table.go, colophon.go, furniture.go, flow.go, region.go, widow.go)
@@ -65,49 +82,69 @@
 //     or marks it as an artifact (running heads, folios, rules, a table
 //     header repeated on a later page); the tree's order is the reading
 //     order, whatever the drawing order.
-//   - draw (draw.go) only draws those pages with
-//     github.com/signintech/gopdf v0.33.0. Each face is first subset with
-//     fonts.Subset to the characters drawn with it and registered as
-//     "TAGXYZ+Name", the subset tag of PDF 32000-1 §9.6.4 derived from a
-//     hash of the name and the characters. gopdf is given a hollow copy of
-//     the subset (fonts.Hollow: same glyph IDs and metrics, no outlines):
-//     it re-subsets and compresses the font it embeds in its serial writer,
-//     which for real CJK outlines was a third of the time of an export;
-//     the real subset is compressed beside the drawing and finish puts it
-//     in place of gopdf's font file. JPEG files are embedded as
-//     they are (DCTDecode); 8-bit PNG files keep their alpha as a soft
-//     mask; GIF and other PNG files are re-encoded as PNG; an image used
-//     twice is embedded once.
-//   - finish (finish.go, rewrite.go, outline.go, meta.go) completes what
-//     gopdf cannot express. gopdf's output is parsed back object by object
-//     (its layout is regular: a classic xref table, objects in order,
-//     direct stream lengths), rewritten, and written again with a new
-//     cross-reference table:
-//     page boxes (gopdf writes only a MediaBox on the page tree);
-//     synthetic bold and oblique, drawn by gopdf in a marker CMYK colour
-//     with an impossible 2.55 component and rewritten here to the real
-//     colour, with text render mode 2 for bold (fill and stroke, so text
-//     is extracted once) and a sheared text matrix for oblique, inside
-//     q … Q; a nested outline (sections with their
-//     articles, plus cover, contents, colophon) replacing gopdf's flat
-//     one, with /PageMode /UseOutlines; /Lang; an Info dictionary with
-//     Title, Author, Subject, Keywords, Creator, Producer and dates from
-//     Options.Time (never the wall clock) and the same facts as XMP
-//     metadata; an empty /Contents gopdf writes for a blank page
-//     removed; content streams compressed (gopdf is run uncompressed);
-//     a trailer /ID that is the MD5 of the file body, so the same input
-//     gives byte-identical output.
+//   - write (write.go, paint.go, pages.go, catalog.go, outline.go,
+//     meta.go, colour.go, standard.go) draws those pages with package
+//     pdfw, qikan's own PDF writer. Each face is subset with
+//     fonts.SubsetTTF to the characters drawn with it and embedded as a
+//     Type 0 font (glyph IDs as CIDs, Identity CIDToGIDMap, W from the
+//     face's advances, ToUnicode), named "TAGXYZ+Name" with the subset tag
+//     of PDF 32000-1 §9.6.4 derived from a hash of the name and the
+//     characters. Pages are painted in parallel into content streams in
+//     which every piece of content is a marked-content sequence of its
+//     element (MCID) or an artifact; text is shown by glyph ID with TJ
+//     adjustments at the positions layout chose, never with space
+//     characters for spacing; white space of the source is drawn as a
+//     space glyph. Runs of glyphs an extractor would misread (a
+//     compressed mark overlapping its neighbour, the quarter em between
+//     Han and Latin) carry an ActualText of their characters, so a line
+//     is one line of text and 第6期 is 第6期; running heads and folios
+//     carry an empty one, so that extractors that ignore artifacts
+//     (pdftotext) do not splice them into a sentence across a page break.
+//     Synthetic bold is text render mode 2 (fill and stroke), synthetic
+//     oblique a sheared text matrix. JPEG files are embedded as they are
+//     (DCTDecode, their ICC profile kept); 8-bit opaque PNGs keep their
+//     compressed data (PNG predictors); other PNGs and GIFs are decoded,
+//     their alpha a soft mask; an image used twice is embedded once. Then
+//     the structure tree with its parent tree, link annotations (printable,
+//     /Contents, tagged as Link with an OBJR), the outline, page labels
+//     that match the folios (cover, contents and colophon named, not
+//     numbered), XMP metadata, the output intent and the document
+//     information, with dates from Options.Time (never the wall clock).
+//     Objects that are not streams go into compressed object streams.
+//     The trailer /ID is the MD5 of the file body: the same input gives
+//     byte-identical output.
+//
+// # Why qikan writes the PDF itself
+//
+// The design names github.com/signintech/gopdf as the PDF library. Up to
+// this version it drew the pages and a finishing pass parsed its output
+// back with a hand-written object parser to add what it cannot write,
+// carrying synthetic bold and oblique through colour values no real
+// colour has. Both went: gopdf v0.33.0 (the newest served) has no way to
+// emit marked content (BDC/EMC with MCIDs), ActualText, TJ positioning
+// chosen by the caller, text render modes or text matrices, Separation or
+// ICC-based colour spaces, or catalog entries (StructTreeRoot, MarkInfo,
+// OutputIntents, Metadata, PageLabels, Lang), and its content-cache types
+// have unexported methods, so there is no clean seam through which it
+// could paint a tagged page: every route would parse its output back or
+// smuggle data through it. So the seam is where the output demands it:
+// composition (ours, as before) produces frames, and package pdfw, a
+// small tested writer (objects, streams, cross-reference, object
+// streams; content streams with marked content, TJ and colour spaces;
+// Type 0 fonts; images; the structure tree), writes them. gopdf remains
+// only as an independent oracle in the fonts tests. The tests read what
+// is written back with github.com/pdfcpu/pdfcpu (internal/pdfcheck),
+// validate it in pdfcpu's strict mode and check it with qpdf, poppler and
+// Ghostscript; pdfcpu is never linked into qikan.
 //
 // Faces: every text is set with the fonts.Set of its language
 // (Set.ForLang: the issue's, an article's or a span's), so each region's
 // glyph forms are measured and drawn, and a face is embedded once per
 // region it draws (a "-JAN" or "-ZHT" name suffix). A character no face
-// covers is composed as a text item marked missing: draw draws a crossed
-// box for it (placeholder, a drawn mark, never glyph 0, which PDF/A
-// forbids) and the item keeps the character for the text layer
-// (ActualText, with qikan's own PDF writer). gopdf writes supplementary-
-// plane characters into ToUnicode as bare code points; finish rewrites
-// them as UTF-16 surrogate pairs (tounicode.go).
+// covers is composed as a text item marked missing: the writer draws a
+// crossed box for it (placeholder, a drawn mark, never glyph 0, which
+// PDF/A forbids) inside a Span whose ActualText is the character, so the
+// text layer keeps it.
 //
 // Not supported yet: vertical writing (iss.Print.Vertical is ignored in
 // the PDF).

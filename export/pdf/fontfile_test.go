@@ -1,47 +1,40 @@
 package pdf
 
 import (
-	"bytes"
-	"compress/zlib"
-	"io"
-	"strconv"
 	"testing"
 
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"github.com/qikan-dev/qikan/internal/pdfcheck"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
-// TestEmbeddedFontsHaveOutlines: gopdf is given hollow fonts and finish
-// puts the real subsets in their place; every embedded font file must be
-// a full TrueType font whose glyphs have outlines, for the characters of
-// the text.
+// TestEmbeddedFontsHaveOutlines: every embedded font file, read back by
+// pdfcpu, is a full TrueType font whose glyphs have outlines, for the
+// characters of the text.
 func TestEmbeddedFontsHaveOutlines(t *testing.T) {
 	_, pdf, _ := writeSample(t, sampleOptions)
-	objs, err := parseObjects(pdf)
+	doc, err := pdfcheck.Read(pdf)
 	if err != nil {
 		t.Fatal(err)
 	}
 	files := 0
-	for _, o := range objs {
-		if !bytes.Contains(o.dict, []byte("/Type /FontDescriptor")) {
-			continue
+	doc.Objects(func(n int, o types.Object) {
+		d, ok := o.(types.Dict)
+		if !ok || d.Type() == nil || *d.Type() != "FontDescriptor" {
+			return
 		}
-		m := fontFile2Re.FindSubmatch(o.dict)
-		if m == nil {
-			t.Fatalf("font descriptor without a font file: %s", o.dict)
+		ref := d.IndirectRefEntry("FontFile2")
+		if ref == nil {
+			t.Fatalf("font descriptor %d without a font file", n)
 		}
-		id, _ := strconv.Atoi(string(m[1]))
-		zr, err := zlib.NewReader(bytes.NewReader(objs[id-1].stream))
-		if err != nil {
-			t.Fatal(err)
-		}
-		ttf, err := io.ReadAll(zr)
+		ttf, _, err := doc.Stream(*ref)
 		if err != nil {
 			t.Fatal(err)
 		}
 		f, err := sfnt.Parse(ttf)
 		if err != nil {
-			t.Fatalf("font file %d: %v", id, err)
+			t.Fatalf("font file %v: %v", ref, err)
 		}
 		var buf sfnt.Buffer
 		drawn := 0
@@ -52,15 +45,15 @@ func TestEmbeddedFontsHaveOutlines(t *testing.T) {
 			}
 			segs, err := f.LoadGlyph(&buf, g, fixed.I(100), nil)
 			if err != nil || len(segs) == 0 {
-				t.Errorf("font file %d: %q has no outline (%v)", id, r, err)
+				t.Errorf("font file %v: %q has no outline (%v)", ref, r, err)
 			}
 			drawn++
 		}
 		if drawn == 0 {
-			t.Errorf("font file %d maps none of the common characters", id)
+			t.Errorf("font file %v maps none of the common characters", ref)
 		}
 		files++
-	}
+	})
 	if files < 2 {
 		t.Errorf("%d font files, want the body and heading faces", files)
 	}

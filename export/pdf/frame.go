@@ -3,6 +3,7 @@ package pdf
 import (
 	"github.com/qikan-dev/qikan/fonts"
 	"github.com/qikan-dev/qikan/issue"
+	"github.com/qikan-dev/qikan/lang"
 )
 
 // A document is the composed issue: pages of positioned items, ready to be
@@ -16,9 +17,9 @@ type document struct {
 	start map[string]int
 	// outline is the navigation tree, in reading order.
 	outline []outlineEntry
-	faces   []*fonts.Face // every face drawn with, in first-use order
 	// root is the logical structure (see node): the Document element.
 	root *node
+	lang *lang.Lang // the issue's language: labels of pages and outline
 }
 
 // outlineEntry is one bookmark; Page is a page index.
@@ -225,6 +226,11 @@ type textItem struct {
 	// mark for them (an item), never glyphs; text keeps the characters
 	// for the text layer (ActualText).
 	missing bool
+	// space is the white space of the source that precedes the text on
+	// its line (its first character; 0 for none): layout made it a gap,
+	// the writer draws it as a space glyph (of no ink) so that text
+	// extraction and the structure tree keep the word space.
+	space rune
 }
 
 // moved returns the text item shifted by dx, dy.

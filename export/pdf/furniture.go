@@ -41,7 +41,7 @@ func (c *composer) furniture() {
 		}
 		texts = append(texts, markArtifact(moveTexts(num.texts, fx, fy), folioArt)...)
 		p.texts = append(texts, p.texts...)
-		p.items = append(p.items, item{kind: ruleItem, color: rgb{0xc8, 0xb0, 0xa8}, lineWidth: 0.4,
+		p.items = append(p.items, item{kind: ruleItem, color: headRule, lineWidth: 0.4,
 			x: left, y: hy + 4, x2: left + w, y2: hy + 4})
 	}
 }

@@ -1,91 +1,55 @@
 package pdf
 
 import (
-	"fmt"
-	"strings"
-	"unicode/utf16"
+	"github.com/qikan-dev/qikan/export/pdf/pdfw"
 )
 
-// appendOutline writes the outline (bookmarks) into objs: the root
-// replaces gopdf's empty outline dictionary at rootID; every entry
-// becomes a new object. Entries with children are open, so the pane shows
-// sections with their articles.
-func appendOutline(objs []object, rootID int, entries []outlineEntry, pageIDs []int) []object {
-	next := len(objs) + 1
-	// Number the entries depth-first.
-	ids := map[*outlineEntry]int{}
-	var number func(es []outlineEntry)
-	number = func(es []outlineEntry) {
+// writeOutline writes the outline (bookmarks, PDF 32000-1 §12.3.3): one
+// item per entry, each pointing at its page; entries with children are
+// open, so the pane shows sections with their articles. It returns the
+// outline dictionary.
+func (wr *writer) writeOutline(entries []outlineEntry) pdfw.Ref {
+	root := wr.pw.Alloc()
+	visible := func(es []outlineEntry) int { return countEntries(es) }
+	var write func(es []outlineEntry, parent pdfw.Ref) (first, last pdfw.Ref)
+	write = func(es []outlineEntry, parent pdfw.Ref) (first, last pdfw.Ref) {
+		refs := make([]pdfw.Ref, len(es))
 		for i := range es {
-			ids[&es[i]] = next
-			next++
-			number(es[i].Children)
+			refs[i] = wr.pw.Alloc()
 		}
-	}
-	number(entries)
-	out := make([]object, next-1)
-	copy(out, objs)
-	var visible func(es []outlineEntry) int
-	visible = func(es []outlineEntry) int {
-		n := len(es)
-		for _, e := range es {
-			n += visible(e.Children)
-		}
-		return n
-	}
-	var write func(es []outlineEntry, parent int)
-	write = func(es []outlineEntry, parent int) {
-		for i := range es {
-			e := &es[i]
-			var b strings.Builder
-			fmt.Fprintf(&b, "<< /Title %s /Parent %d 0 R", pdfString(e.Title), parent)
+		for i, e := range es {
+			d := pdfw.D("Title", pdfw.Text(e.Title), "Parent", parent)
 			if i > 0 {
-				fmt.Fprintf(&b, " /Prev %d 0 R", ids[&es[i-1]])
+				d = d.Set("Prev", refs[i-1])
 			}
 			if i+1 < len(es) {
-				fmt.Fprintf(&b, " /Next %d 0 R", ids[&es[i+1]])
+				d = d.Set("Next", refs[i+1])
 			}
 			if len(e.Children) > 0 {
-				fmt.Fprintf(&b, " /First %d 0 R /Last %d 0 R /Count %d",
-					ids[&e.Children[0]], ids[&e.Children[len(e.Children)-1]], visible(e.Children))
+				f, l := write(e.Children, refs[i])
+				d = d.Set("First", f).Set("Last", l).Set("Count", visible(e.Children))
 			}
-			if e.Page >= 0 && e.Page < len(pageIDs) {
-				fmt.Fprintf(&b, " /Dest [%d 0 R /XYZ null null null]", pageIDs[e.Page])
+			if e.Page >= 0 && e.Page < len(wr.pages) {
+				d = d.Set("Dest", pdfw.Array{wr.pages[e.Page], pdfw.Name("XYZ"), nil, nil, nil})
 			}
-			b.WriteString(" >>")
-			out[ids[e]-1] = object{dict: []byte(b.String())}
-			write(e.Children, ids[e])
+			wr.pw.Object(refs[i], d)
 		}
+		return refs[0], refs[len(refs)-1]
 	}
-	write(entries, rootID)
-	root := "<< /Type /Outlines /Count 0 >>"
+	d := pdfw.D("Type", pdfw.Name("Outlines"), "Count", 0)
 	if len(entries) > 0 {
-		root = fmt.Sprintf("<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>",
-			ids[&entries[0]], ids[&entries[len(entries)-1]], visible(entries))
+		f, l := write(entries, root)
+		d = pdfw.D("Type", pdfw.Name("Outlines"), "First", f, "Last", l, "Count", visible(entries))
 	}
-	out[rootID-1] = object{dict: []byte(root)}
-	return out
+	wr.pw.Object(root, d)
+	return root
 }
 
-// pdfString encodes a text string: printable ASCII as a literal string,
-// anything else as UTF-16BE with a byte order mark, in hex.
-func pdfString(s string) string {
-	ascii := true
-	for _, r := range s {
-		if r < 0x20 || r > 0x7e {
-			ascii = false
-			break
-		}
+// countEntries is the number of entries shown when every entry is open.
+func countEntries(es []outlineEntry) int {
+	n := len(es)
+	for _, e := range es {
+		n += countEntries(e.Children)
 	}
-	if ascii {
-		r := strings.NewReplacer(`\`, `\\`, `(`, `\(`, `)`, `\)`)
-		return "(" + r.Replace(s) + ")"
-	}
-	var b strings.Builder
-	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		fmt.Fprintf(&b, "%04X", u)
-	}
-	b.WriteString(">")
-	return b.String()
+	return n
 }

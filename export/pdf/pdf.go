@@ -33,6 +33,15 @@ type Options struct {
 	// cannot follow: as a numbered footnote at the foot of the column
 	// where the link is, or as a numbered note at the end of its article.
 	LinkURLs LinkURLs
+	// Standard is the standard the file is written to: StandardA2u (the
+	// default, for ""), StandardA2a, StandardX4 or StandardNone.
+	Standard string
+	// OutputProfile is the ICC profile of the printing condition of a
+	// PDF/X-4 file (a CMYK output profile; see CheckOutputProfile), and
+	// OutputCondition its name, e.g. FOGRA39 ("" takes the profile's own
+	// description).
+	OutputProfile   []byte
+	OutputCondition string
 }
 
 // LinkURLs says where the PDF prints the addresses of links.
@@ -69,15 +78,15 @@ func Write(w io.Writer, iss *issue.Issue, set *fonts.Set, opt Options) (Stats, e
 		return Stats{}, fmt.Errorf("pdf: no issue or no fonts")
 	}
 	opt = withDefaults(opt, iss)
+	std, err := standardFor(opt)
+	if err != nil {
+		return Stats{}, fmt.Errorf("pdf: %w", err)
+	}
 	doc, err := compose(iss, set, opt)
 	if err != nil {
 		return Stats{}, fmt.Errorf("pdf: %s: %w", iss.File, err)
 	}
-	raw, err := draw(doc)
-	if err != nil {
-		return Stats{}, fmt.Errorf("pdf: %s: %w", iss.File, err)
-	}
-	if err := finish(w, raw, doc, opt); err != nil {
+	if err := write(w, doc, opt, std); err != nil {
 		return Stats{}, fmt.Errorf("pdf: %s: %w", iss.File, err)
 	}
 	return Stats{Pages: len(doc.pages)}, nil

@@ -11,6 +11,7 @@ package pdf
 type seqPos struct {
 	page, index int
 	text        bool
+	glyph       int // within a text: where a marked-content sequence starts in it
 }
 
 // less reports whether p is drawn before q.
@@ -21,7 +22,10 @@ func (p seqPos) less(q seqPos) bool {
 	if p.text != q.text {
 		return !p.text
 	}
-	return p.index < q.index
+	if p.index != q.index {
+		return p.index < q.index
+	}
+	return p.glyph < q.glyph
 }
 
 // kid is one entry of an element's kids in reading order: a child

@@ -34,16 +34,22 @@ type style struct {
 // in the same face, where CJK emphasis changes to the heading face.
 func (s style) latin() bool { return s.lang != nil && !s.lang.CJK() }
 
-// Colours.
+// Colours: the design's RGB values; colour.go holds their CMYK values for
+// print (PDF/X).
 var (
-	linkColor = rgb{0x1f, 0x4e, 0x79} // links: a dark blue that prints as a grey, underlined
-	codeTint  = rgb{0xef, 0xeb, 0xe4} // behind inline code and keys
-	markTint  = rgb{0xff, 0xee, 0x99} // behind <mark>
-	black     = rgb{0x1a, 0x1a, 0x1a}
-	gray      = rgb{0x5f, 0x5f, 0x5f}
-	light     = rgb{0xf2, 0xee, 0xe8}
-	white     = rgb{0xff, 0xff, 0xff}
-	accent    = rgb{0xb0, 0x1e, 0x23} // the magazine's red
+	linkColor    = rgb{0x1f, 0x4e, 0x79} // links: a dark blue that prints as a grey, underlined
+	codeTint     = rgb{0xef, 0xeb, 0xe4} // behind inline code and keys
+	markTint     = rgb{0xff, 0xee, 0x99} // behind <mark>
+	black        = rgb{0x1a, 0x1a, 0x1a}
+	gray         = rgb{0x5f, 0x5f, 0x5f}
+	light        = rgb{0xf2, 0xee, 0xe8}
+	white        = rgb{0xff, 0xff, 0xff}
+	accent       = rgb{0xb0, 0x1e, 0x23} // the magazine's red
+	quoteInk     = rgb{0x3a, 0x3a, 0x3a} // quotations
+	quoteBar     = rgb{0xd8, 0xb8, 0xb0} // the bar beside a quotation
+	codeInk      = rgb{0x55, 0x3a, 0x30} // code spans
+	headRule     = rgb{0xc8, 0xb0, 0xa8} // the hairline under running heads
+	contentsRule = rgb{0xd8, 0xc8, 0xc0} // under a section of the contents
 )
 
 // Type sizes and leadings in points.
@@ -57,7 +63,7 @@ var (
 	captionStyle   = style{role: fonts.Body, size: 8, leading: 12, color: gray}
 	creditStyle    = style{role: fonts.Body, size: 7, leading: 10, color: gray}
 	endStyle       = style{role: fonts.Body, size: 8.5, leading: 14, color: gray}
-	quoteStyle     = style{role: fonts.Body, size: 9, leading: 15, color: rgb{0x3a, 0x3a, 0x3a}}
+	quoteStyle     = style{role: fonts.Body, size: 9, leading: 15, color: quoteInk}
 	codeStyle      = style{role: fonts.Mono, size: 8, leading: 12, color: black}
 	tableStyle     = style{role: fonts.Body, size: 8.5, leading: 13, color: black}
 	sectionStyle   = style{role: fonts.Heading, size: 17, leading: 22, color: white, bold: true}

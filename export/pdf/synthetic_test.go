@@ -14,7 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/internal/pdfcheck"
 	"github.com/qikan-dev/qikan/issue"
 )
 
@@ -108,26 +110,31 @@ func TestSyntheticIssue(t *testing.T) {
 	if st.Pages%4 != 0 || st.Pages < 6 {
 		t.Errorf("%d pages, want a multiple of 4 and at least 6", st.Pages)
 	}
-	objs, err := parseObjects(buf.Bytes())
+	doc, err := pdfcheck.Read(buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
 	images, masks, jpegSame := 0, 0, false
-	for _, o := range objs {
-		if bytes.Contains(o.dict, []byte("/Subtype /Image")) {
-			images++
-			if bytes.Contains(o.dict, []byte("/DCTDecode")) && bytes.Equal(o.stream, jpgData) {
-				jpegSame = true
-			}
+	doc.Objects(func(n int, o types.Object) {
+		sd, ok := o.(types.StreamDict)
+		if !ok || sd.Subtype() == nil || *sd.Subtype() != "Image" {
+			return
 		}
-		if bytes.Contains(o.dict, []byte("/SMask")) {
+		images++
+		if sd.IndirectRefEntry("SMask") != nil {
 			masks++
 		}
-	}
+		if f := sd.NameEntry("Filter"); f != nil && *f == "DCTDecode" && bytes.Equal(sd.Raw, jpgData) {
+			jpegSame = true
+		}
+	})
 	// alpha.png (drawn twice, embedded once) with its soft mask, the GIF,
 	// the JPEG.
 	if images != 4 || masks != 1 || !jpegSame {
 		t.Errorf("%d image objects, %d with a soft mask, JPEG passed through: %v; want 4, 1, true", images, masks, jpegSame)
+	}
+	if err := pdfcheck.Validate(buf.Bytes()); err != nil {
+		t.Errorf("pdfcpu strict: %v", err)
 	}
 	path := filepath.Join(t.TempDir(), "synthetic.pdf")
 	if out := os.Getenv("QIKAN_PDF_SYNTHETIC"); out != "" {

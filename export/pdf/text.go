@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"math"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/qikan-dev/qikan/fonts"
@@ -128,10 +130,79 @@ func (s *setter) setLines(spans []span, width, indent float64, align layout.Alig
 		HanLatinSpace: s.hanLatin, StrictKinsoku: rules.StrictKinsoku,
 	})
 	out := make([]setLine, 0, len(lines))
+	sp := &spaces{runs: runs, at: make([]int, len(runs)), last: -1}
 	for _, ln := range lines {
-		out = append(out, s.line(ln, runs, infos))
+		out = append(out, s.line(ln, runs, infos, sp))
 	}
 	return out
+}
+
+// wordGap guesses, for text whose source is not at hand, whether the gap
+// between two items is a word space: both sides are not Han, kana or
+// Hangul, and the gap is wider than a sixth of an em.
+func wordGap(a, b layout.Item, size float64) rune {
+	last, _ := utf8.DecodeLastRuneInString(a.Text)
+	first, _ := utf8.DecodeRuneInString(b.Text)
+	if last < 0x2e80 && first < 0x2e80 && b.X-(a.X+a.Width) > size/6 {
+		return ' '
+	}
+	return 0
+}
+
+// spaces finds the white space of the source that layout turned into gaps
+// between items: it follows the items through their runs' text.
+type spaces struct {
+	runs []layout.Run
+	at   []int // how far each run's text has been taken
+	last int   // the run of the item before
+	// single is set when all items come from the one text of runs[0]
+	// (lines set elsewhere, whose runs hold no text).
+	single bool
+}
+
+// textSpaces follows the items of lines set from text.
+func textSpaces(text string) *spaces {
+	return &spaces{runs: []layout.Run{{Text: text}}, at: []int{0}, last: -1, single: true}
+}
+
+// before returns the white space that precedes item it in the source
+// (within its run, or at the end of the run before it): its first
+// character, 0 for none.
+func (sp *spaces) before(it layout.Item) rune {
+	if sp.single {
+		it.Run = 0
+	}
+	space := rune(0)
+	if sp.last >= 0 && sp.last != it.Run {
+		space = firstSpace(sp.runs[sp.last].Text[sp.at[sp.last]:])
+		sp.at[sp.last] = len(sp.runs[sp.last].Text)
+	}
+	text := sp.runs[it.Run].Text
+	k := strings.Index(text[sp.at[it.Run]:], it.Text)
+	if k < 0 {
+		k = 0 // not found: layout changed the text (cannot happen)
+	}
+	if space == 0 {
+		space = firstSpace(text[sp.at[it.Run] : sp.at[it.Run]+k])
+	}
+	sp.at[it.Run] = min(len(text), sp.at[it.Run]+k+len(it.Text))
+	sp.last = it.Run
+	return space
+}
+
+// firstSpace is the first white space character of s (a line feed
+// counts as a space: a hard break is a break, not a character), 0 for
+// none.
+func firstSpace(s string) rune {
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case unicode.IsSpace(r):
+			return r
+		}
+	}
+	return 0
 }
 
 // oneLine sets spans on a single line without breaking (titles of
@@ -185,12 +256,24 @@ func (g *group) join(it layout.Item, nat float64, n int) bool {
 // extra space per character are drawn as one string with PDF character
 // spacing (Tc), which keeps content streams small and text extraction
 // simple.
-func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo) setLine {
+//
+// A text that follows white space of the source says which (space), and
+// never joins the text before it: the gap is a word space, which the
+// writer draws as the space it is.
+func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo, sp *spaces) setLine {
 	var out setLine
 	out.width = ln.Width
 	var g *group
-	for _, it := range ln.Items {
+	for k, it := range ln.Items {
 		info := infos[runs[it.Run].Tag]
+		space := rune(0)
+		switch {
+		case k == 0:
+		case sp != nil:
+			space = sp.before(it)
+		default:
+			space = wordGap(ln.Items[k-1], it, info.st.size)
+		}
 		out.marks = decorate(out.marks, it, info)
 		if g != nil && (info.img != nil || runs[it.Run].Ruby != "") {
 			out.texts = append(out.texts, g.item)
@@ -207,15 +290,17 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo) setLin
 				out.texts = append(out.texts, g.item)
 				g = nil
 			}
-			out.texts = append(out.texts, textItem{x: it.X, text: it.Text, face: info.face, size: info.st.size,
-				color: info.st.color, missing: true})
+			out.texts = append(out.texts, textItem{x: it.X, y: -info.st.rise, text: it.Text, face: info.face, size: info.st.size,
+				color: info.st.color, missing: true, tag: info.tag, space: space})
 			continue
 		}
-		if g == nil || g.run != it.Run || !g.join(it, nat, n) {
+		if g == nil || g.run != it.Run || space != 0 || !g.join(it, nat, n) {
 			if g != nil {
 				out.texts = append(out.texts, g.item)
 			}
-			g = &group{item: s.text(it.X, it.Text, info), run: it.Run, nat: nat, glyphs: n}
+			ti := s.text(it.X, it.Text, info)
+			ti.space = space
+			g = &group{item: ti, run: it.Run, nat: nat, glyphs: n}
 		}
 		if layout.DashRun(it.Text) {
 			out.marks = append(out.marks, dashRule(it, info))

@@ -87,7 +87,7 @@ func TestSamplePageBoxesAndOutline(t *testing.T) {
 				t.Fatalf("%d pages in the file, Stats says %d (must be even)", len(js.Pages), st.Pages)
 			}
 			var objects map[string]struct {
-				Value map[string]any `json:"value"`
+				Value json.RawMessage `json:"value"`
 			}
 			if len(js.QPDF) < 2 || json.Unmarshal(js.QPDF[1], &objects) != nil {
 				t.Fatal("qpdf --json: no objects")
@@ -109,7 +109,10 @@ func TestSamplePageBoxesAndOutline(t *testing.T) {
 				"/TrimBox":  {m + bleed, m + bleed, m + bleed + trimW, m + bleed + trimH},
 			}
 			for i, p := range js.Pages {
-				dict := objects["obj:"+p.Object].Value
+				var dict map[string]any
+				if err := json.Unmarshal(objects["obj:"+p.Object].Value, &dict); err != nil {
+					t.Fatalf("page %d: %v", i+1, err)
+				}
 				for key, w := range want {
 					arr, _ := dict[key].([]any)
 					if len(arr) != 4 {

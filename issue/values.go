@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"golang.org/x/text/language"
+
+	"github.com/qikan-dev/qikan/lang"
 )
 
 // parseDate parses a publication date written YYYY-MM-DD. The error says
@@ -197,4 +199,34 @@ func parseIndent(s string) (float64, error) {
 		return 0, fmt.Errorf("indent %q is not a number of em from 0 to 4", s)
 	}
 	return v, nil
+}
+
+// ColophonRows are the rows of the colophon (版权页): the issue's own, then
+// the ISSN, the CN number and, with number, the running number (written
+// the language's way: 总第344期, 通巻344号 …), each under l's label and
+// only where no row of the issue shows it already. Both backends print
+// these.
+func (iss *Issue) ColophonRows(l *lang.Lang, number bool) []ColophonRow {
+	rows := append([]ColophonRow(nil), iss.Colophon...)
+	shown := func(s string) bool {
+		s = strings.ReplaceAll(s, " ", "")
+		for _, r := range iss.Colophon {
+			if strings.Contains(strings.ReplaceAll(r.Value, " ", ""), s) {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(label, value, key string) {
+		if key != "" && !shown(key) {
+			rows = append(rows, ColophonRow{Label: label, Value: value})
+		}
+	}
+	add(l.Labels.ISSN, "ISSN "+iss.ISSN, iss.ISSN)
+	add(l.Labels.CN, iss.CN, strings.TrimPrefix(iss.CN, "CN "))
+	if number {
+		n := l.Number(iss.Number)
+		add(l.Labels.RunningNumber, n, n)
+	}
+	return rows
 }

@@ -2,8 +2,11 @@ package issue
 
 import (
 	"math"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/qikan-dev/qikan/lang"
 )
 
 func TestParseTrim(t *testing.T) {
@@ -165,5 +168,21 @@ func TestParseIndent(t *testing.T) {
 		if (err == nil) != tt.ok || got != tt.want {
 			t.Errorf("parseIndent(%q) = %v, %v", tt.in, got, err)
 		}
+	}
+}
+
+func TestColophonRows(t *testing.T) {
+	iss := &Issue{ISSN: "2096-7462", CN: "CN 65-1309/D", Number: "344",
+		Colophon: []ColophonRow{{Label: "主办", Value: "某社"}, {Label: "刊号", Value: "CN 65 - 1309/D"}}}
+	got := iss.ColophonRows(lang.For("zh-CN"), true)
+	want := []ColophonRow{{"主办", "某社"}, {"刊号", "CN 65 - 1309/D"}, {"国际标准连续出版物号", "ISSN 2096-7462"}, {"总期号", "总第344期"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows %q\nwant %q", got, want)
+	}
+	if got := iss.ColophonRows(lang.For("ja"), false); len(got) != 3 || got[2] != (ColophonRow{"国際標準逐次刊行物番号", "ISSN 2096-7462"}) {
+		t.Errorf("ja without the number: %q", got)
+	}
+	if got := (&Issue{}).ColophonRows(lang.For("en"), true); len(got) != 0 {
+		t.Errorf("an issue without numbers: %q", got)
 	}
 }

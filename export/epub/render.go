@@ -130,29 +130,12 @@ func (b *book) contentsPage() page {
 // relHref turns a href relative to EPUB/ into one relative to EPUB/xhtml/.
 func relHref(href string) string { return strings.TrimPrefix(href, "xhtml/") }
 
-// colophonPage lists the colophon rows, then the ISSN, CN number and
-// running number where no row shows them already, and the cover photo's
-// caption and credit.
+// colophonPage lists the colophon rows (issue.Issue.ColophonRows: the
+// issue's own, then the ISSN, CN number and running number where no row
+// shows them) and the cover photo's caption and credit.
 func (b *book) colophonPage() (page, bool) {
 	iss := b.iss
-	rows := append([]issue.ColophonRow(nil), iss.Colophon...)
-	shown := func(s string) bool {
-		for _, r := range iss.Colophon {
-			if strings.Contains(strings.ReplaceAll(r.Value, " ", ""), strings.ReplaceAll(s, " ", "")) {
-				return true
-			}
-		}
-		return false
-	}
-	add := func(label, value, key string) {
-		if key != "" && !shown(key) {
-			rows = append(rows, issue.ColophonRow{Label: label, Value: value})
-		}
-	}
-	add(b.words.ISSN, "ISSN "+iss.ISSN, iss.ISSN)
-	add(b.words.CN, iss.CN, strings.TrimPrefix(iss.CN, "CN "))
-	number := b.rules.Number(iss.Number)
-	add(b.words.RunningNumber, number, number)
+	rows := iss.ColophonRows(b.rules, true)
 	if cover := join(" ", iss.Cover.Caption, iss.Cover.Credit); cover != "" {
 		rows = append(rows, issue.ColophonRow{Label: b.words.CoverPhoto, Value: cover})
 	}

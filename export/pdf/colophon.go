@@ -5,7 +5,9 @@ import (
 )
 
 // colophon composes the 版权页: the publication and issue, then the rows
-// of iss.Colophon as label and value, in a framed box at the foot of the
+// of the colophon (issue.Issue.ColophonRows: the issue's own, then the
+// ISSN and CN number where none shows them; the running number is in the
+// issue line) as label and value, in a framed box at the foot of the
 // page. Its structure is a Div of Ps: the title, the issue, a row each.
 func (c *composer) colophon() {
 	c.newPage(colophonPage)
@@ -16,8 +18,9 @@ func (c *composer) colophon() {
 	w := g.textWidth() * 0.7
 	labSt := style{role: fonts.Heading, size: 9, leading: 16, color: accent, bold: true}
 	valSt := style{role: fonts.Body, size: 9, leading: 16, color: black}
+	colophon := c.iss.ColophonRows(c.lang, false)
 	labW := 0.0
-	for _, r := range c.iss.Colophon {
+	for _, r := range colophon {
 		labW = max(labW, c.set.textWidth(plain(r.Label, labSt)))
 	}
 	labW = min(labW+labSt.size, w/2)
@@ -30,7 +33,7 @@ func (c *composer) colophon() {
 		rows = append(rows, tagBlocks(c.textBlocks(plain(c.iss.Label+"　"+c.lang.Number(c.iss.Number), bylineStyle), bylineStyle, w, 0, alignLeft), div.add("P"))...)
 	}
 	rows = append(rows, block{h: 8})
-	for _, r := range c.iss.Colophon {
+	for _, r := range colophon {
 		p := div.add("P")
 		val := stack(tagBlocks(c.textBlocks(plain(r.Value, valSt), valSt, w-labW, 0, alignLeft), p))
 		lab := stack(tagBlocks(c.textBlocks(plain(r.Label, labSt), labSt, labW, 0, alignLeft), p))

@@ -34,13 +34,20 @@ var figureScales = []float64{1, 0.85, 0.7}
 // an image without a caption is decorative, as in the EPUB: an artifact,
 // its credit (if any) a P.
 func (c *composer) figure(parent *node, f *issue.Figure, colW float64) *float {
-	var fig, caption *node
+	var tags figureTags
 	if alt := strings.TrimSpace(f.Caption); alt != "" {
-		fig = parent.add("Figure")
-		fig.alt = alt
-		caption = fig.add("Caption")
+		tags.fig = parent.add("Figure")
+		tags.fig.alt = alt
+		tags.caption = tags.fig.add("Caption")
 	} else if f.Credit != "" {
-		caption = parent.add("P")
+		tags.caption = parent.add("P")
+	}
+	if f.Link != "" { // a linked image: the image is the link's area
+		tags.link = parent.add("Link")
+		tags.link.alt = f.Link
+		if alt := strings.TrimSpace(f.Caption); alt != "" {
+			tags.link.alt = alt
+		}
 	}
 	g := c.geo
 	img := f.Image
@@ -62,7 +69,7 @@ func (c *composer) figure(parent *node, f *issue.Figure, colW float64) *float {
 	}
 	fl := &float{span: span}
 	for _, s := range figureScales {
-		size := c.fitFigure(f, fig, caption, w, iw*s, ih*s)
+		size := c.fitFigure(f, tags, w, iw*s, ih*s)
 		if n := len(fl.sizes); n > 0 && fl.sizes[n-1].slot <= size.slot {
 			continue // no smaller in whole lines
 		}
@@ -78,39 +85,48 @@ const figureGap = 0.75
 // text take whole lines of the grid: the image is made a little smaller
 // (at most 12 % of its height) or larger (within the width w) rather than
 // leave the rest of a line blank.
-func (c *composer) fitFigure(f *issue.Figure, fig, caption *node, w, iw, ih float64) floatSize {
+func (c *composer) fitFigure(f *issue.Figure, tags figureTags, w, iw, ih float64) floatSize {
 	p := c.geo.pitch
 	gap := figureGap * p
 	capW := max(iw, min(w, 12*captionStyle.size))
-	b := c.figureBlock(f, fig, caption, w, iw, ih, capW)
+	b := c.figureBlock(f, tags, w, iw, ih, capW)
 	need := b.h + gap
 	lo, hi := math.Floor(need/p+1e-6)*p, c.geo.whole(need)
 	if over := need - lo; over > eps && over <= 0.12*ih && lo > 0 {
 		s := (ih - over) / ih
-		if b2 := c.figureBlock(f, fig, caption, w, iw*s, ih*s, capW); b2.h+gap <= lo+eps {
+		if b2 := c.figureBlock(f, tags, w, iw*s, ih*s, capW); b2.h+gap <= lo+eps {
 			return floatSize{b: b2, slot: lo}
 		}
 	}
 	if extra := hi - need; extra > eps && iw*(ih+extra)/ih <= w+eps {
 		s := (ih + extra) / ih
-		if b2 := c.figureBlock(f, fig, caption, w, iw*s, ih*s, capW); b2.h+gap <= hi+eps {
+		if b2 := c.figureBlock(f, tags, w, iw*s, ih*s, capW); b2.h+gap <= hi+eps {
 			return floatSize{b: b2, slot: hi}
 		}
 	}
 	return floatSize{b: b, slot: hi}
 }
 
+// figureTags are the elements of a figure: the Figure (nil for a
+// decorative image), its Caption (or a P for the credit alone) and the Link
+// of a linked image.
+type figureTags struct{ fig, caption, link *node }
+
 // figureBlock is the image at iw × ih centred in width w, its caption and
-// credit under it in width capW; fig and caption are its elements (fig
-// nil for a decorative image).
-func (c *composer) figureBlock(f *issue.Figure, fig, caption *node, w, iw, ih, capW float64) block {
+// credit under it in width capW, the image a link's area when the figure
+// links somewhere.
+func (c *composer) figureBlock(f *issue.Figure, tags figureTags, w, iw, ih, capW float64) block {
 	img := f.Image
+	fig, caption := tags.fig, tags.caption
 	b := block{kind: kindFigure, src: -1}
 	im := item{kind: imageItem, img: &img, x: (w - iw) / 2, y: 0, w: iw, h: ih, tag: fig}
 	if fig == nil {
 		im.artifact = layoutArt
 	}
 	b.items = append(b.items, im)
+	if tags.link != nil {
+		b.items = append(b.items, item{kind: linkItem, x: im.x, y: 0, w: iw, h: ih, url: f.Link, tag: tags.link})
+	}
 	b.h = ih + 4
 	capX := (w - capW) / 2
 	if f.Caption != "" {

@@ -98,3 +98,36 @@ func TestInlineStyles(t *testing.T) {
 		t.Error("the object replacement character is drawn")
 	}
 }
+
+// TestLinkedFigure: a linked image keeps its link in the PDF: a link area
+// over the image, tagged with a Link element.
+func TestLinkedFigure(t *testing.T) {
+	set, err := fonts.NewLibrary().Set("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	iss, _, err := issue.Load("../../testdata/webmix-2025")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := compose(iss, set, withDefaults(sampleOptions, iss))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range doc.pages {
+		for _, l := range p.items {
+			if l.kind != linkItem || l.url != "https://www.example.org/" {
+				continue
+			}
+			for _, im := range p.items {
+				if im.kind == imageItem && math.Abs(im.x-l.x) < 1e-6 && math.Abs(im.y-l.y) < 1e-6 && math.Abs(im.w-l.w) < 1e-6 && math.Abs(im.h-l.h) < 1e-6 {
+					found = l.tag != nil && l.tag.role == "Link"
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("no Link area over the linked figure")
+	}
+}

@@ -3,8 +3,14 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"compress/zlib"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/jpeg"
 	"io"
 	"os"
 	"os/exec"
@@ -129,6 +135,12 @@ func reliabilityCases(cb *caseBuilder) {
 		fault{"a.md", "", "file is larger than 4 MB", "split it"})
 	add("paragraph-3mb", plain(relBody(strings.Repeat("中文段落。\n", 200_000))), nil, 1,
 		fault{"a.md", "中文段落", "paragraph of 3125 KB is longer than the 64 KB qikan sets in one paragraph", "split it into paragraphs"})
+
+	// 8. An image that would take more than 128 MB to decode is refused
+	// (a 100-megapixel 16-bit PNG of under 1 MB took 1.2-1.8 GB to export).
+	add("png-16-bit-100mp", plain(relBody("正文。\n\n![图](p.png)")), nil, 1,
+		fault{"a.md", "p.png", `image "p.png" (10000×10000 pixels) takes about 1239 MB to decode, more than the 128 MB qikan decodes for one image`, "scale it down to at most 10 megapixels, or save it as a JPEG or an 8-bit PNG"})
+	writeFile(cb.t, filepath.Join(cb.root, "png-16-bit-100mp", "p.png"), png16(cb.t, 10000, 10000))
 
 	// 18. Tabs and CR-only line endings are named as such.
 	add("yaml-tab-indent", map[string][]byte{"issue.yaml": []byte("title: 期刊\nissue: 1\ndate: 2025-03-28\nsections:\n\t- title: 栏目\n\t  articles: [a.md]\n"), "a.md": []byte(relArticle)}, nil, 1,
@@ -762,4 +774,114 @@ func TestControlCharactersInMessages(t *testing.T) {
 		{file: filepath.Join(escaped, "issue.yaml"), line: 1, says: "U+FFFE is in none of the fonts"},
 		{file: filepath.Join(escaped, `a\x1b[5m.md`), line: 7, says: `my photo\x1b[1m.jpg`},
 	})
+}
+
+// png16 encodes a w×h PNG of 16-bit RGB samples, all zero: a few hundred
+// KB for 100 megapixels.
+func png16(t *testing.T, w, h int) []byte {
+	t.Helper()
+	var idat bytes.Buffer
+	z, _ := zlib.NewWriterLevel(&idat, zlib.BestCompression)
+	row := make([]byte, 1+6*w)
+	for range h {
+		z.Write(row)
+	}
+	z.Close()
+	var b bytes.Buffer
+	b.WriteString("\x89PNG\r\n\x1a\n")
+	chunk := func(typ string, data []byte) {
+		binary.Write(&b, binary.BigEndian, uint32(len(data)))
+		b.WriteString(typ)
+		b.Write(data)
+		binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(append([]byte(typ), data...)))
+	}
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr, uint32(w))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
+	ihdr[8], ihdr[9] = 16, 2
+	chunk("IHDR", ihdr)
+	chunk("IDAT", idat.Bytes())
+	chunk("IEND", nil)
+	return b.Bytes()
+}
+
+// orientedJPEG returns a JPEG whose stored pixels are w×h, the left half
+// red and the right half blue, with EXIF orientation o: shown with
+// orientation 6 (turned a quarter clockwise) it is h×w, red on top.
+func orientedJPEG(t *testing.T, w, h int, o byte) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			c := color.RGBA{220, 20, 20, 255}
+			if x >= w/2 {
+				c = color.RGBA{20, 20, 220, 255}
+			}
+			img.SetRGBA(x, y, c)
+		}
+	}
+	var enc bytes.Buffer
+	if err := jpeg.Encode(&enc, img, &jpeg.Options{Quality: 90}); err != nil {
+		t.Fatal(err)
+	}
+	// An APP1 EXIF segment after SOI: a big-endian TIFF header and one IFD
+	// holding the orientation.
+	tiff := []byte("MM\x00\x2a\x00\x00\x00\x08\x00\x01\x01\x12\x00\x03\x00\x00\x00\x01\x00" + string([]byte{o}) + "\x00\x00\x00\x00\x00\x00")
+	seg := append([]byte("Exif\x00\x00"), tiff...)
+	app1 := append([]byte{0xff, 0xe1, 0, byte(len(seg) + 2)}, seg...)
+	return append(append([]byte{0xff, 0xd8}, app1...), enc.Bytes()[2:]...)
+}
+
+// TestExifOrientation (case 15): a portrait phone photo stored landscape
+// with EXIF orientation 6 is declared portrait in the EPUB (its JPEG bytes
+// unchanged: reading systems turn it by its EXIF, as browsers do), and the
+// EPUB's cover drawn from it is upright.
+func TestExifOrientation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs qikan in a subprocess")
+	}
+	photo := orientedJPEG(t, 600, 400, 6)
+	files := map[string][]byte{
+		"issue.yaml": relIssue("cover:\n  image: p.jpg\n", "[a.md]"),
+		"a.md":       relBody("正文。\n\n![竖拍](p.jpg)"),
+		"p.jpg":      photo,
+	}
+	_, out, status, stderr := relExport(t, files, "--format", "epub")
+	if status != 0 {
+		t.Fatalf("exit status %d\n%s", status, stderr)
+	}
+	zr, err := zip.OpenReader(filepath.Join(out, "issue.epub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var declared bool
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		switch {
+		case strings.HasSuffix(f.Name, ".xhtml") && strings.Contains(string(data), `alt="竖拍"`):
+			declared = strings.Contains(string(data), `width="400" height="600"`)
+		case strings.Contains(f.Name, "images/") && !strings.Contains(f.Name, "cover") && !bytes.Equal(data, photo):
+			t.Errorf("%s: the JPEG is not copied as it is", f.Name)
+		case strings.HasSuffix(f.Name, "cover.jpg"):
+			cover, err := jpeg.Decode(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := cover.Bounds()
+			// Below the masthead band the photo shows red above blue.
+			top, bottom := cover.At(b.Dx()/2, b.Dy()*3/10), cover.At(b.Dx()/2, b.Dy()*95/100)
+			if r, _, bl, _ := top.RGBA(); r < bl {
+				t.Errorf("the cover's upper part is blue, want red: the photo is not turned")
+			}
+			if r, _, bl, _ := bottom.RGBA(); bl < r {
+				t.Errorf("the cover's lower part is red, want blue")
+			}
+		}
+	}
+	if !declared {
+		t.Error("the figure is not declared 400×600 (as shown)")
+	}
 }

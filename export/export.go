@@ -206,6 +206,9 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 			return ps
 		}
 	}
+	if ps := imageProblems(iss, nm, formats); len(ps) > 0 {
+		return ps
+	}
 	if !opt.NoNormalize {
 		res.Warnings = append(res.Warnings, normalizePunct(iss, nm)...)
 	}

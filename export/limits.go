@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/qikan-dev/qikan/export/cover"
@@ -94,4 +95,64 @@ var coverFieldNames = map[string]string{
 	"subtitle":      "the slogan (subtitle)",
 	"highlights":    "the cover line",
 	"cover.caption": "the caption and credit (cover)",
+}
+
+// maxDecodeBytes bounds the memory decoding one image may take: images
+// the backends cannot carry as they are — the EPUB's cover is drawn from
+// the cover photo, the PDF re-encodes GIF and PNG with 16-bit samples,
+// interlacing, alpha or transparency — are decoded whole, and a
+// 100-megapixel 16-bit PNG of 797 KB took 1.2-1.8 GB. JPEG and plain
+// 8-bit PNG go into the PDF and the EPUB as they are, up to the 100
+// megapixels the loader accepts.
+const maxDecodeBytes = 128 << 20
+
+// imageProblems reports, at the line that uses it, each image whose
+// decoding for the formats would take more than maxDecodeBytes.
+func imageProblems(iss *issue.Issue, nm names, formats []string) issue.Problems {
+	pdfOut, epubOut := slices.Contains(formats, "pdf"), slices.Contains(formats, "epub")
+	var ps issue.Problems
+	seen := map[string]bool{}
+	check := func(img *issue.Image, at issue.Pos, file string, cover bool) {
+		if img == nil || seen[img.Path] {
+			return
+		}
+		cost := int64(0)
+		if pdfOut && !img.Plain {
+			// The PDF writer decodes it and keeps 8-bit colour and
+			// alpha planes and their compressed copies besides.
+			cost = img.DecodeBytes + 5*int64(img.Width)*int64(img.Height)
+		}
+		if epubOut && cover {
+			cost = max(cost, img.DecodeBytes)
+		}
+		if cost <= maxDecodeBytes {
+			return
+		}
+		seen[img.Path] = true
+		px := float64(img.Width) * float64(img.Height)
+		fit := px / float64(cost) * maxDecodeBytes / 1e6
+		hint := fmt.Sprintf("scale it down to at most %.0f megapixels", fit)
+		if !img.Plain {
+			hint += ", or save it as a JPEG or an 8-bit PNG without transparency (those go into the PDF as they are)"
+		}
+		if cover {
+			hint += "; a 300 dpi cover of 216×291 mm is 8.7 megapixels"
+		}
+		ps = append(ps, issue.Problem{File: nm.of(file), Line: at.Line, Col: at.Col, Hint: hint,
+			Message: fmt.Sprintf("image %q (%d×%d pixels) takes about %d MB to decode, more than the %d MB qikan decodes for one image", img.Rel, img.Width, img.Height, cost>>20, maxDecodeBytes>>20)})
+	}
+	check(iss.Cover.Image, iss.Where["cover.image"], iss.File, true)
+	for _, a := range iss.Articles() {
+		issue.Walk(a.Blocks, func(b issue.Block) {
+			if f, ok := b.(*issue.Figure); ok {
+				check(&f.Image, f.Pos, a.File, false)
+			}
+		})
+		issue.EachText(a.Blocks, func(runs []issue.Inline) {
+			for _, r := range runs {
+				check(r.Image, r.Pos, a.File, false)
+			}
+		}, nil)
+	}
+	return ps
 }

@@ -236,7 +236,16 @@ func probeImage(abs string) (img Image, hint string, err error) {
 			return img, "copy it again from the original, or re-export it from an editor", fmt.Errorf("corrupt png image: %v", err)
 		}
 	}
-	return Image{Path: abs, Format: format, Width: cfg.Width, Height: cfg.Height}, "", nil
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return img, "", err
+	}
+	ih := readImageHead(f, format, cfg.Width, cfg.Height)
+	img = Image{Path: abs, Format: format, Width: cfg.Width, Height: cfg.Height,
+		Orientation: ih.orientation, DecodeBytes: ih.decode, Plain: ih.plain}
+	if img.Rotated() {
+		img.Width, img.Height = img.Height, img.Width
+	}
+	return img, "", nil
 }
 
 // truncated reports whether an image file lacks the end marker of its

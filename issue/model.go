@@ -291,6 +291,25 @@ type Image struct {
 	Path   string // absolute path
 	Rel    string // path relative to the issue directory, slash-separated
 	Format string // "jpeg", "png" or "gif"
-	Width  int    // pixels
+	// Width and Height are the size in pixels as the image is shown: with
+	// its EXIF orientation applied (a portrait phone photo stored
+	// landscape with orientation 6 is taller than wide here).
+	Width  int
 	Height int
+	// Orientation is the EXIF orientation (1–8) of the stored pixels, 0 or
+	// 1 when they are upright: 3 turned half round, 6 a quarter clockwise,
+	// 8 a quarter anticlockwise, 2, 4, 5 and 7 mirrored. Backends draw the
+	// pixels turned by it (the PDF at placement, the JPEG's bytes
+	// unchanged; the EPUB's reading system from the file's EXIF).
+	Orientation int
+	// DecodeBytes is the memory Go's decoder takes to decode the whole
+	// image (pixels, and a progressive JPEG's coefficients); Plain is set
+	// for images a backend can carry without decoding them: JPEG, and PNG
+	// of 8-bit samples, not interlaced, without alpha or transparency.
+	DecodeBytes int64
+	Plain       bool
 }
+
+// Rotated reports whether the orientation turns the image a quarter, so
+// that its stored pixels are Height wide and Width high.
+func (img Image) Rotated() bool { return img.Orientation >= 5 && img.Orientation <= 8 }

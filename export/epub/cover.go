@@ -10,15 +10,14 @@ import (
 	"image/jpeg"
 	"image/png"
 	"math"
-	"os"
 
-	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
 	"github.com/qikan-dev/qikan/export/cover"
 	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/internal/safefile"
 	"github.com/qikan-dev/qikan/issue"
 )
 
@@ -100,9 +99,9 @@ func pixels(r cover.Rect) image.Rectangle {
 }
 
 // drawPhoto decodes the cover photo and draws the part of it inside the
-// clip rectangle, scaled (bilinear, which averages when it shrinks).
+// clip rectangle, turned by its EXIF orientation and scaled (photo.go).
 func drawPhoto(dst *image.RGBA, p *cover.Photo) error {
-	f, err := os.Open(p.Image.Path)
+	f, err := safefile.Open(p.Image.Path)
 	if err != nil {
 		return err
 	}
@@ -111,7 +110,8 @@ func drawPhoto(dst *image.RGBA, p *cover.Photo) error {
 	if err != nil {
 		return fmt.Errorf("%s: %v", p.Image.Rel, err)
 	}
-	sb := src.Bounds()
+	o := p.Image.Orientation
+	sb := orientedImage{src, o}.Bounds()
 	vis := pixels(p.Clip).Intersect(dst.Bounds())
 	if vis.Empty() || p.W <= 0 || p.H <= 0 {
 		return nil
@@ -122,7 +122,7 @@ func drawPhoto(dst *image.RGBA, p *cover.Photo) error {
 		sb.Min.X+int(math.Round((float64(vis.Min.X)-p.X)*sx)), sb.Min.Y+int(math.Round((float64(vis.Min.Y)-p.Y)*sy)),
 		sb.Min.X+int(math.Round((float64(vis.Max.X)-p.X)*sx)), sb.Min.Y+int(math.Round((float64(vis.Max.Y)-p.Y)*sy)),
 	).Intersect(sb)
-	xdraw.BiLinear.Scale(dst, vis, src, from, xdraw.Src, nil)
+	drawOriented(dst, vis, src, o, from)
 	return nil
 }
 

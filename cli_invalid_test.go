@@ -418,10 +418,7 @@ func qikanIn(t *testing.T, cwd string, args ...string) (status int, stderr strin
 	case err != nil:
 		t.Fatalf("qikan %q: %v", args, err)
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		maxRSS = ru.Maxrss // KiB on Linux
-	}
-	return status, errOut.String(), maxRSS
+	return status, errOut.String(), peakRSS(t, cmd)
 }
 
 // checkSays reports each wanted line stderr lacks.

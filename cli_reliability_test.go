@@ -405,10 +405,7 @@ func waitQikan(t *testing.T, cmd *exec.Cmd, limit time.Duration) (status int, rs
 	case err != nil:
 		t.Fatal(err)
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		rss = ru.Maxrss
-	}
-	return status, rss
+	return status, peakRSS(t, cmd)
 }
 
 // TestFlagBounds (case 5): --pad beyond what a printer uses and --jobs

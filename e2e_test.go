@@ -14,10 +14,15 @@ import (
 // TestMain lets the test binary stand in for the qikan command: with
 // QIKAN_AS_COMMAND=1 in its environment it runs main with its arguments, so
 // end-to-end tests can run qikan as a child process with an environment of
-// their own, without building it first.
+// their own, without building it first. With QIKAN_RSS_FILE set it is the
+// small parent that runs qikan and records its peak memory (see
+// measureQikan).
 func TestMain(m *testing.M) {
 	if os.Getenv("QIKAN_AS_COMMAND") == "1" {
 		os.Exit(run(append([]string{"qikan"}, os.Args[1:]...), os.Stdout, os.Stderr))
+	}
+	if f := os.Getenv("QIKAN_RSS_FILE"); f != "" {
+		os.Exit(measureQikan(f))
 	}
 	os.Exit(m.Run())
 }
@@ -33,7 +38,7 @@ func qikanCommand(t *testing.T, args ...string) *exec.Cmd {
 	home := t.TempDir()
 	cmd := exec.Command(exe, args...)
 	cmd.Env = []string{
-		"QIKAN_AS_COMMAND=1",
+		"QIKAN_RSS_FILE=" + filepath.Join(t.TempDir(), "maxrss"),
 		"PATH=/nonexistent",
 		"HOME=" + home,
 		"FONTCONFIG_FILE=/dev/null",

@@ -129,6 +129,9 @@ func exportFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "one-per-page", Usage: "start every article on a new PDF page"},
 		&cli.BoolFlag{Name: "colophon-after-contents", Usage: "put the colophon right after the contents in the PDF"},
 		&cli.BoolFlag{Name: "no-han-latin-space", Usage: "no extra space between Han and Latin letters in the PDF"},
+		&cli.StringFlag{Name: "pdf-standard", Usage: "PDF standard: a-2u (archival PDF/A-2u, the default), a-2a (PDF/A-2a with PDF/UA-1), x-4 (print PDF/X-4, with --output-intent) or none; overrides print.standard"},
+		&cli.StringFlag{Name: "output-intent", Usage: "ICC profile `FILE` of the printing condition of a PDF/X-4 (a CMYK output profile from the printer); overrides print.output_intent"},
+		&cli.StringFlag{Name: "output-condition", Usage: "name of the printing condition of a PDF/X-4, e.g. FOGRA39 (default: the profile's own description); overrides print.output_condition"},
 		&cli.StringFlag{Name: "link-urls", Usage: "print link addresses in the PDF: none, footnote (at the foot of the column) or endnote (at the end of the article)", Value: "none"},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only errors"},
 		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "print warnings of every issue, counts and timings"},
@@ -152,6 +155,10 @@ func exportOptions(c *cli.Context, ver string) (export.Options, error) {
 		Bleed:       c.String("bleed"),
 		Columns:     c.Int("columns"),
 		Vertical:    c.Bool("vertical"),
+
+		PDFStandard:     c.String("pdf-standard"),
+		OutputIntent:    c.String("output-intent"),
+		OutputCondition: c.String("output-condition"),
 	}
 	opt.PDF.Version = ver
 	opt.PDF.Marks = c.Bool("marks")

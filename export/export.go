@@ -46,6 +46,11 @@ type Options struct {
 	Bleed    string // e.g. 3mm
 	Columns  int    // 1..4
 	Vertical bool   // vertical writing (vertical-rl) in both formats
+	// PDFStandard overrides print.standard (issue.PDFStandards);
+	// OutputIntent (a path relative to the working directory) and
+	// OutputCondition override print.output_intent and
+	// print.output_condition, the printing condition of PDF/X-4.
+	PDFStandard, OutputIntent, OutputCondition string
 
 	// PDF and EPUB are passed to the backends. A zero Time is replaced by
 	// SOURCE_DATE_EPOCH when set, else by the issue date.
@@ -93,6 +98,16 @@ func (o Options) Validate() error {
 	if o.Columns != 0 {
 		if _, err := issue.ParseColumns(strconv.Itoa(o.Columns)); err != nil {
 			return err
+		}
+	}
+	if o.PDFStandard != "" {
+		if _, ok := issue.ParsePDFStandard(o.PDFStandard); !ok {
+			return fmt.Errorf("--pdf-standard %q: use %s", o.PDFStandard, strings.Join(issue.PDFStandards, ", "))
+		}
+	}
+	if o.OutputIntent != "" {
+		if _, err := readProfile(o.OutputIntent); err != nil {
+			return fmt.Errorf("--output-intent: %s: %w", o.OutputIntent, err)
 		}
 	}
 	if o.PDF.Pad > MaxPad {
@@ -202,7 +217,9 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 	applyTime(iss, opt)
 	nm := newNames(dir, iss)
 	if slices.Contains(formats, "pdf") {
-		if ps := pdfProblems(iss, nm); len(ps) > 0 {
+		ps := pdfProblems(iss, nm)
+		ps = append(ps, pdfStandard(iss, opt, nm)...)
+		if len(ps) > 0 {
 			return ps
 		}
 	}

@@ -23,7 +23,7 @@ var (
 	coverKeys    = []string{"image", "caption", "credit"}
 	colophonKeys = []string{"label", "value"}
 	fontKeys     = []string{"body", "heading"}
-	printKeys    = []string{"trim", "bleed", "columns", "writing"}
+	printKeys    = []string{"trim", "bleed", "columns", "writing", "standard", "output_intent", "output_condition"}
 	sectionKeys  = []string{"title", "title_en", "articles"}
 	articleKeys  = []string{"title", "subtitle", "authors", "affiliation", "source", "editor", "page", "language"}
 	inlineKeys   = append(append([]string(nil), articleKeys...), "body")
@@ -331,6 +331,34 @@ func (l *loader) decodePrint(d *yamlDoc, f *fields, p *Print) {
 	default:
 		d.errorf(f.get("writing"), "write horizontal or vertical", "print: writing %q is neither horizontal nor vertical", s)
 	}
+	if s := f.str("standard", "print", false); s != "" {
+		if std, ok := ParsePDFStandard(s); ok {
+			p.Standard = std
+		} else {
+			d.errorf(f.get("standard"), "write "+strings.Join(PDFStandards, ", ")+" (a-2u, the archival PDF/A-2u, is the default)", "print: unknown PDF standard %q", s)
+		}
+	}
+	if path := f.str("output_intent", "print", false); path != "" {
+		line, col := d.pos(f.get("output_intent"))
+		if abs, _, ok := l.resolve(path, l.dir, where{d.file, line, col}, "print: output_intent"); ok {
+			p.OutputIntent = abs
+		}
+	}
+	p.OutputCondition = f.str("output_condition", "print", false)
+}
+
+// ParsePDFStandard returns the standard named by s (in any case, "pdf/"
+// and "pdf-" prefixes allowed: PDF/A-2u is a-2u), and whether it is one of
+// PDFStandards.
+func ParsePDFStandard(s string) (string, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "pdf/"), "pdf-")
+	for _, std := range PDFStandards {
+		if s == std {
+			return std, true
+		}
+	}
+	return "", false
 }
 
 func (l *loader) decodeSection(d *yamlDoc, n ast.Node, iss *Issue) *Section {

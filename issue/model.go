@@ -87,14 +87,27 @@ type Fonts struct {
 	Heading string
 }
 
-// Print holds the print geometry of the PDF (yaml: print).
+// Print holds the print geometry of the PDF (yaml: print) and the
+// standard it meets.
 type Print struct {
 	TrimWidth  float64 // trim width in mm (default 210)
 	TrimHeight float64 // trim height in mm (default 285)
 	Bleed      float64 // bleed in mm on every side (default 3)
 	Columns    int     // body text columns (default 2)
 	Vertical   bool    // yaml print.writing: vertical (vertical-rl); default horizontal
+	// Standard is the PDF's standard (yaml print.standard), one of
+	// PDFStandards; "" for the default, PDF/A-2u.
+	Standard string
+	// OutputIntent is the absolute path of the ICC profile of the
+	// printing condition a PDF/X-4 file is made for (yaml
+	// print.output_intent), OutputCondition the condition's name (yaml
+	// print.output_condition, e.g. FOGRA39); "" for none.
+	OutputIntent, OutputCondition string
 }
+
+// PDFStandards are the standards a PDF can be written to: PDF/A-2u (the
+// default), PDF/A-2a, PDF/X-4 and none.
+var PDFStandards = []string{"a-2u", "a-2a", "x-4", "none"}
 
 // Section is a 栏目: a titled group of articles.
 type Section struct {

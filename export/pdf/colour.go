@@ -11,7 +11,9 @@ import (
 // greys are K only; the magazine's red and the tints are brand values a
 // printer would give, not a conversion. Colours not in the table (a
 // design colour added later) are converted: a grey to K alone, any other
-// colour by the textbook formula, which a printer should then check.
+// colour by the textbook formula, which a printer should then check. The
+// cover draws with the same colours (TestColourTable checks the table has
+// each of them).
 var printColours = map[rgb][4]float64{
 	black:                 {0, 0, 0, 1},
 	gray:                  {0, 0, 0, 0.75},
@@ -21,15 +23,13 @@ var printColours = map[rgb][4]float64{
 	quoteInk:              {0, 0, 0, 0.9},
 	quoteBar:              {0.1, 0.25, 0.25, 0},
 	codeInk:               {0.3, 0.6, 0.65, 0.55},
+	codeTint:              {0, 0.02, 0.05, 0.06},
+	markTint:              {0, 0.05, 0.45, 0},
+	linkColor:             {0.9, 0.6, 0.2, 0.3},
 	headRule:              {0.15, 0.28, 0.28, 0.05},
 	contentsRule:          {0.1, 0.17, 0.2, 0},
-	rgb(cover.Accent):     {0.15, 1, 1, 0.1},
-	rgb(cover.Ink):        {0, 0, 0, 1},
-	rgb(cover.Grey):       {0, 0, 0, 0.75},
-	rgb(cover.Paper):      {0, 0.02, 0.05, 0.04},
 	rgb(cover.Shade):      {0, 0, 0, 0.9},
 	rgb{0x00, 0x00, 0x00}: {0, 0, 0, 1},
-	rgb{0xff, 0xff, 0xff}: {0, 0, 0, 0},
 }
 
 // cmyk is the print value of a design colour (see printColours).

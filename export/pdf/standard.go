@@ -3,9 +3,12 @@ package pdf
 import (
 	"fmt"
 	"strings"
+
+	"github.com/qikan-dev/qikan/issue"
 )
 
-// The standards a PDF can be written to (Options.Standard).
+// The standards a PDF can be written to (Options.Standard; the names of
+// issue.PDFStandards).
 const (
 	// StandardA2u is PDF/A-2u (ISO 19005-2, level U): an archival file
 	// whose text is all mapped to Unicode, colours defined by an sRGB
@@ -21,9 +24,6 @@ const (
 	// versions, still tagged and with Unicode text.
 	StandardNone = "none"
 )
-
-// Standards lists the standards in the order the help text gives them.
-var Standards = []string{StandardA2u, StandardA2a, StandardX4, StandardNone}
 
 // standard is what a standard asks of the file.
 type standard struct {
@@ -41,9 +41,12 @@ type standard struct {
 
 // standardFor checks the standard options.
 func standardFor(opt Options) (standard, error) {
-	name := strings.ToLower(strings.TrimSpace(opt.Standard))
-	if name == "" {
-		name = StandardA2u
+	name := StandardA2u
+	if strings.TrimSpace(opt.Standard) != "" {
+		var ok bool
+		if name, ok = issue.ParsePDFStandard(opt.Standard); !ok {
+			return standard{}, fmt.Errorf("unknown PDF standard %q: use %s", opt.Standard, strings.Join(issue.PDFStandards, ", "))
+		}
 	}
 	s := standard{name: name, version: "1.7"}
 	switch name {
@@ -60,8 +63,6 @@ func standardFor(opt Options) (standard, error) {
 			return s, err
 		}
 	case StandardNone:
-	default:
-		return s, fmt.Errorf("unknown PDF standard %q: use %s", opt.Standard, strings.Join(Standards, ", "))
 	}
 	return s, nil
 }

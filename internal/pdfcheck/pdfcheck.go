@@ -42,14 +42,26 @@ func Read(pdf []byte) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.EnsurePageCount(); err != nil {
+		return nil, err
+	}
 	return &Doc{ctx}, nil
+}
+
+// Text is the text of a string object (literal or hex, PDFDocEncoding or
+// UTF-16), "" when o is none.
+func (d *Doc) Text(o types.Object) string {
+	s, err := types.StringOrHexLiteral(d.Resolve(o))
+	if err != nil || s == nil {
+		return ""
+	}
+	return *s
 }
 
 // Catalog is the document catalog.
 func (d *Doc) Catalog() (types.Dict, error) { return d.Ctx.XRefTable.Catalog() }
 
-// Trailer is the trailer dictionary's entries pdfcpu keeps: Root, Info,
-// ID.
+// ID is the file identifier of the trailer.
 func (d *Doc) ID() (types.Array, error) {
 	if d.Ctx.XRefTable.ID == nil {
 		return nil, fmt.Errorf("no file identifier")

@@ -93,7 +93,7 @@ li p { text-indent: 0; }
 figure { margin: 1.2em 0; margin-block: 1.2em; margin-inline: 0; text-align: center; page-break-inside: avoid; break-inside: avoid; }
 figure img { max-width: 100%%; max-height: 80vh; width: auto; height: auto; object-fit: contain; }
 figcaption { margin-top: 0.3em; margin-block-start: 0.3em; font-size: 0.85em; line-height: 1.5; color: #555; text-indent: 0; text-align: center; page-break-before: avoid; break-before: avoid; }
-figcaption .credit { color: #595959; white-space: nowrap; }
+figcaption .credit { color: #595959; word-break: keep-all; overflow-wrap: break-word; }
 .table { max-width: 100%%; overflow-x: auto; margin: 1em 0; margin-block: 1em; }
 table { border-collapse: collapse; margin: 0 auto; margin-inline: auto; font-size: 0.9em; line-height: 1.5; }
 tr { page-break-inside: avoid; break-inside: avoid; }

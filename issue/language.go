@@ -94,10 +94,13 @@ func addCounts(a, b lang.Counts) lang.Counts {
 // Chinese only when its Han characters are at least half as many as its
 // Latin letters, not for a Chinese title or name in an English text.
 func detect(text, def string) (string, lang.Counts) {
-	got := lang.Detect(text, def)
 	c := lang.Count(text)
-	from, to := lang.For(def), lang.For(got)
-	if from == to || !from.CJK() && 2*c.CJK() < c.Latin {
+	from := lang.For(def)
+	if c.Kana < 2 && c.Hangul < 2 && (from.CJK() || c.Han+c.Bopomofo == 0) {
+		return "", c // nothing lang.Detect would take for another language
+	}
+	got := lang.Detect(text, def)
+	if from == lang.For(got) || !from.CJK() && 2*c.CJK() < c.Latin {
 		return "", c
 	}
 	return got, c

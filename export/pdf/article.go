@@ -138,13 +138,16 @@ func (c *composer) article(a *issue.Article) {
 }
 
 // opening is the height an article's first blocks need below its title:
-// its first float, or two lines of text in each column, whole keeps.
+// two lines of text in each column, whole keeps (its floats can go to
+// the next page), or its first float when it has no text or opens with
+// it and has so little text that all of it waits for its floats.
 func (c *composer) opening(blocks []block) float64 {
 	need, lines := 0.0, 0
-	for i, b := range blocks {
+	var first *float
+	for _, b := range blocks {
 		if b.float != nil {
-			if i == 0 {
-				return b.float.sizes[len(b.float.sizes)-1].slot
+			if first == nil {
+				first = b.float
 			}
 			continue
 		}
@@ -155,6 +158,17 @@ func (c *composer) opening(blocks []block) float64 {
 		if lines >= 2*c.geo.columns && !b.keep {
 			break
 		}
+	}
+	// A short article that opens with a float waits for it: its lines
+	// follow its figures (see tailStart).
+	total := 0
+	for _, b := range blocks {
+		if b.isText() {
+			total++
+		}
+	}
+	if first != nil && (lines == 0 || blocks[0].float != nil && total <= 2*c.geo.columns+4) {
+		return first.sizes[len(first.sizes)-1].slot
 	}
 	return math.Min(need/float64(c.geo.columns), c.geo.textHeight())
 }

@@ -25,7 +25,8 @@ const maxEmpty = 0.40
 //   - a subhead without two lines of its text after it in its column;
 //   - a column (or page) holding only end matter or a single line of text;
 //   - a table header row without a body row of its table beneath it;
-//   - a line of text or a subhead off the baseline grid.
+//   - a line of text or a subhead off the baseline grid;
+//   - a block outside the text block.
 func makeupProblems(doc *document) []string {
 	var out []string
 	g := doc.geo
@@ -49,6 +50,9 @@ func makeupProblems(doc *document) []string {
 		}
 		cols := map[int][]placement{}
 		for _, pl := range p.placed {
+			if pl.kind != kindOther && (pl.y < g.textTop()-0.01 || pl.y+pl.h > g.textBottom()+0.01) {
+				bad(i, "%s of %s at y %.1f–%.1f outside the text block", kindName(pl.kind), pl.article, pl.y, pl.y+pl.h)
+			}
 			if pl.kind == kindText || pl.kind == kindSubhead {
 				if off := math.Mod(pl.y-g.textTop()+g.pitch/2, g.pitch) - g.pitch/2; math.Abs(off) > 0.01 {
 					bad(i, "%s of %s at y %.2f is %.2f off the grid", kindName(pl.kind), pl.article, pl.y, off)

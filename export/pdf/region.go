@@ -105,7 +105,8 @@ type filler struct {
 	// where that float goes.
 	replan *float
 	// disorder is set when a planned float was met while an earlier
-	// float was still pending: the plan breaks the order of the floats.
+	// float was still pending (the plan breaks the order of the floats),
+	// or does not fit the region: a plan to drop.
 	disorder bool
 }
 
@@ -219,6 +220,14 @@ func (c *composer) fill(blocks []block, st flowState, limit int, top, bottom flo
 func (f *filler) run() {
 	f.placePending()
 	for _, p := range f.plan {
+		s := p.f.sizes[p.size]
+		top := f.reg.top
+		for _, col := range f.reg.cols {
+			top = max(top, col.top)
+		}
+		if top+s.slot > f.minBottom()+eps {
+			f.disorder = true // the planned float does not fit: a plan to drop
+		}
 		f.placeSpan(p.f, p.size, p.foot)
 	}
 	for f.st.next < f.limit && f.cur < len(f.reg.cols) {

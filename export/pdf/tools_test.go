@@ -355,6 +355,12 @@ func TestSampleTypography(t *testing.T) {
 			if strings.ContainsRune(noLineStart, rs[0]) {
 				t.Errorf("page %d: line starts with %q: %s", pi+1, rs[0], l.text)
 			}
+			// pdftotext reads two columns' lines on one baseline as one
+			// line where nothing stands above them in the second column
+			// (below a float): such a line is not checked.
+			if l.x1-l.x0 > g.colW+g.colGap/2 {
+				continue
+			}
 			// Body lines that reach the last character's width of a
 			// column edge must end on it: they are justified.
 			for c := range g.columns {

@@ -11,7 +11,9 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	imagepng "image/png"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -803,14 +805,14 @@ func png16(t *testing.T, w, h int) []byte {
 }
 
 // orientedJPEG returns a JPEG whose stored pixels are w×h, the left half
-// red and the right half blue, with EXIF orientation o: shown with
-// orientation 6 (turned a quarter clockwise) it is h×w, red on top.
+// green and the right half blue, with EXIF orientation o: shown with
+// orientation 6 (turned a quarter clockwise) it is h×w, green on top.
 func orientedJPEG(t *testing.T, w, h int, o byte) []byte {
 	t.Helper()
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := range h {
 		for x := range w {
-			c := color.RGBA{220, 20, 20, 255}
+			c := color.RGBA{20, 200, 20, 255}
 			if x >= w/2 {
 				c = color.RGBA{20, 20, 220, 255}
 			}
@@ -831,8 +833,9 @@ func orientedJPEG(t *testing.T, w, h int, o byte) []byte {
 
 // TestExifOrientation (case 15): a portrait phone photo stored landscape
 // with EXIF orientation 6 is declared portrait in the EPUB (its JPEG bytes
-// unchanged: reading systems turn it by its EXIF, as browsers do), and the
-// EPUB's cover drawn from it is upright.
+// unchanged: reading systems turn it by its EXIF, as browsers do), the
+// EPUB's cover drawn from it is upright, and the PDF shows it upright on
+// the cover and as a figure (turned at placement, its JPEG data as it is).
 func TestExifOrientation(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs qikan in a subprocess")
@@ -843,7 +846,8 @@ func TestExifOrientation(t *testing.T) {
 		"a.md":       relBody("正文。\n\n![竖拍](p.jpg)"),
 		"p.jpg":      photo,
 	}
-	_, out, status, stderr := relExport(t, files, "--format", "epub")
+	pdftoppm := testtool.Need(t, "pdftoppm")
+	_, out, status, stderr := relExport(t, files)
 	if status != 0 {
 		t.Fatalf("exit status %d\n%s", status, stderr)
 	}
@@ -867,18 +871,58 @@ func TestExifOrientation(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			b := cover.Bounds()
-			// Below the masthead band the photo shows red above blue.
-			top, bottom := cover.At(b.Dx()/2, b.Dy()*3/10), cover.At(b.Dx()/2, b.Dy()*95/100)
-			if r, _, bl, _ := top.RGBA(); r < bl {
-				t.Errorf("the cover's upper part is blue, want red: the photo is not turned")
-			}
-			if r, _, bl, _ := bottom.RGBA(); bl < r {
-				t.Errorf("the cover's lower part is red, want blue")
+			if !greenAboveBlue(cover) {
+				t.Errorf("the EPUB's cover does not show the photo upright")
 			}
 		}
 	}
 	if !declared {
 		t.Error("the figure is not declared 400×600 (as shown)")
 	}
+	for _, page := range []string{"1", "3"} { // the cover and the article
+		prefix := filepath.Join(t.TempDir(), "p")
+		if msg, err := exec.Command(pdftoppm, "-r", "30", "-png", "-f", page, "-l", page, filepath.Join(out, "issue.pdf"), prefix).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm: %v\n%s", err, msg)
+		}
+		files, _ := filepath.Glob(prefix + "*.png")
+		if len(files) != 1 {
+			t.Fatalf("pdftoppm made %q", files)
+		}
+		f, err := os.Open(files[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := imagepng.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !greenAboveBlue(img) {
+			t.Errorf("PDF page %s does not show the photo upright", page)
+		}
+	}
+}
+
+// greenAboveBlue reports whether img shows the test photo upright: green
+// above blue, their mean heights a quarter of the photo's height apart
+// (turned the wrong way they would lie side by side).
+func greenAboveBlue(img image.Image) bool {
+	var gy, by, gn, bn int
+	top, bottom := math.MaxInt, 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			switch {
+			case g > 0x9000 && r < 0x5000 && bl < 0x5000:
+				gy, gn = gy+y, gn+1
+			case bl > 0x9000 && r < 0x5000 && g < 0x5000:
+				by, bn = by+y, bn+1
+			default:
+				continue
+			}
+			top, bottom = min(top, y), max(bottom, y)
+		}
+	}
+	return gn > 10 && bn > 10 && gy/gn+(bottom-top)/4 < by/bn
 }

@@ -104,7 +104,9 @@
 //     oblique a sheared text matrix. JPEG files are embedded as they are
 //     (DCTDecode, their ICC profile kept); 8-bit opaque PNGs keep their
 //     compressed data (PNG predictors); other PNGs and GIFs are decoded,
-//     their alpha a soft mask; an image used twice is embedded once. Then
+//     their alpha a soft mask; an image used twice is embedded once; an
+//     image with an EXIF orientation is turned where it is placed
+//     (orient.go: the transformation matrix, its data unchanged). Then
 //     the structure tree with its parent tree, link annotations (printable,
 //     /Contents, tagged as Link with an OBJR), the outline, page labels
 //     that match the folios (cover, contents and colophon named, not

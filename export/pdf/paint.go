@@ -255,7 +255,7 @@ func (p *painter) image(it item) {
 		p.c.Rect(wr.x(c.x), wr.y(c.y+c.h), c.w, c.h)
 		p.c.Clip()
 	}
-	p.c.Transform(it.w, 0, 0, it.h, wr.x(it.x), wr.y(it.y+it.h))
+	p.c.Transform(imageMatrix(it.img.Orientation, it.w, it.h, wr.x(it.x), wr.y(it.y+it.h)))
 	p.c.XObject(im.name)
 	p.c.Restore()
 }

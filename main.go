@@ -116,7 +116,7 @@ func exportFlags() []cli.Flag {
 		&cli.StringFlag{Name: "out", Usage: "output directory `DIR`", Value: "."},
 		&cli.StringFlag{Name: "body-font", Usage: "body font `FILE` (.ttf, .ttc#index or .ttc#face name); overrides issue.yaml"},
 		&cli.StringFlag{Name: "heading-font", Usage: "heading font `FILE`; overrides issue.yaml"},
-		&cli.BoolFlag{Name: "strict", Usage: "fail when the fonts lack a character of the issue"},
+		&cli.BoolFlag{Name: "strict", Usage: "fail when the fonts lack a character of the issue, or when the PDF places an image below 150 ppi (the PDF is then not written)"},
 		noSystemFontsFlag(),
 		&cli.BoolFlag{Name: "no-normalize", Usage: "keep ASCII punctuation in Chinese text as written"},
 		&cli.StringFlag{Name: "trim", Usage: "PDF trim size: WIDTHxHEIGHT with a unit (210x285mm) or A4, B5"},

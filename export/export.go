@@ -38,7 +38,10 @@ type Options struct {
 	// optional "#index" or "#face name" suffix.
 	BodyFont, HeadingFont string
 
-	Strict      bool // characters missing from the fonts are an error, not a warning
+	// Strict makes characters missing from the fonts an error, not a
+	// warning, and an image the PDF places below 150 ppi an error (the
+	// PDF is not written).
+	Strict      bool
 	NoNormalize bool // keep ASCII punctuation in Chinese text as written
 
 	// Print overrides of issue.yaml print:, empty or zero to keep it.
@@ -179,7 +182,13 @@ func Issue(dir string, lib *fonts.Library, opt Options) (Result, error) {
 	backends := map[string]backend{
 		"pdf": func(w io.Writer, iss *issue.Issue, set *fonts.Set) (err error) {
 			res.PDF, err = pdf.Write(w, iss, set, opt.PDF)
-			return err
+			if err != nil {
+				return err
+			}
+			if _, ps := preflight(res.PDF.Images, newNames(dir, iss), opt.Strict); len(ps) > 0 {
+				return ps // the PDF is not kept
+			}
+			return nil
 		},
 		"epub": func(w io.Writer, iss *issue.Issue, set *fonts.Set) (err error) {
 			res.EPUB, err = epub.Write(w, iss, set, opt.EPUB)
@@ -279,6 +288,10 @@ func run(dir string, lib *fonts.Library, opt *Options, backends map[string]backe
 	}
 	files, err := writeAll(iss, set, backends, formats, base, opt.Temps)
 	res.Files = append(res.Files, files...)
+	if slices.Contains(files, base+".pdf") {
+		ws, _ := preflight(res.PDF.Images, nm, opt.Strict)
+		res.Warnings = append(res.Warnings, ws...)
+	}
 	return err
 }
 

@@ -51,7 +51,9 @@ func (c *composer) cover() {
 			if fig.alt == "" {
 				fig.alt = c.lang.Labels.CoverPhoto
 			}
-			c.page.items = append(c.page.items, item{kind: imageItem, img: e.Image, clip: &clip, x: e.X, y: e.Y, w: e.W, h: e.H, tag: fig})
+			src := c.iss.Where["cover.image"]
+			src.File = c.iss.File
+			c.page.items = append(c.page.items, item{kind: imageItem, img: e.Image, src: src, clip: &clip, x: e.X, y: e.Y, w: e.W, h: e.H, tag: fig})
 		case *cover.Text:
 			runs := make([]layout.Run, len(e.Runs))
 			infos := make([]runInfo, len(e.Runs))

@@ -119,7 +119,7 @@ func (c *composer) figureBlock(f *issue.Figure, tags figureTags, w, iw, ih, capW
 	img := f.Image
 	fig, caption := tags.fig, tags.caption
 	b := block{kind: kindFigure, src: -1}
-	im := item{kind: imageItem, img: &img, x: (w - iw) / 2, y: 0, w: iw, h: ih, tag: fig}
+	im := item{kind: imageItem, img: &img, src: f.Pos, x: (w - iw) / 2, y: 0, w: iw, h: ih, tag: fig}
 	if fig == nil {
 		im.artifact = layoutArt
 	}

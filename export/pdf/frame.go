@@ -181,6 +181,7 @@ type item struct {
 	lineWidth  float64      // rules
 	dotted     bool         // rules: a dotted leader
 	img        *issue.Image // images
+	src        issue.Pos    // images: where the image is written (preflight)
 	clip       *box         // images: visible area (the rest is cut away)
 	url        string       // external links
 	dest       string       // internal links: article ID or "contents"

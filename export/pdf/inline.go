@@ -24,7 +24,7 @@ func inlineSpan(sp span, in issue.Inline, parent *node) span {
 	}
 	switch {
 	case in.Image != nil:
-		sp.img, sp.text = in.Image, "\uFFFC"
+		sp.img, sp.src, sp.text = in.Image, in.Pos, "\uFFFC"
 		if in.Text != "" {
 			fig := holder.add("Figure")
 			fig.alt = in.Text
@@ -65,7 +65,7 @@ func (s *setter) special(out *setLine, it layout.Item, run layout.Run, info runI
 	switch {
 	case info.img != nil:
 		h := info.st.size
-		im := item{kind: imageItem, img: info.img, x: it.X, y: -0.88*h - info.st.rise, w: it.Width, h: h, tag: info.tag}
+		im := item{kind: imageItem, img: info.img, src: info.src, x: it.X, y: -0.88*h - info.st.rise, w: it.Width, h: h, tag: info.tag}
 		if im.w > 0 && info.img.Width > 0 && info.img.Height > 0 {
 			im.h = im.w * float64(info.img.Height) / float64(info.img.Width)
 			im.y = -0.88*h + (h-im.h)/2 - info.st.rise

@@ -70,6 +70,9 @@ func ParseLinkURLs(s string) (LinkURLs, error) {
 // Stats describes a written PDF.
 type Stats struct {
 	Pages int
+	// Images are the images placed, with their effective resolution,
+	// for preflight.
+	Images []PlacedImage
 }
 
 // Write typesets iss with the faces of set and writes the PDF to w.
@@ -89,7 +92,7 @@ func Write(w io.Writer, iss *issue.Issue, set *fonts.Set, opt Options) (Stats, e
 	if err := write(w, doc, opt, std); err != nil {
 		return Stats{}, fmt.Errorf("pdf: %s: %w", iss.File, err)
 	}
-	return Stats{Pages: len(doc.pages)}, nil
+	return Stats{Pages: len(doc.pages), Images: placedImages(doc)}, nil
 }
 
 // withDefaults fills in the defaults of opt: the issue date for Time, 2

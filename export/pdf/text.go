@@ -22,8 +22,10 @@ type span struct {
 	ruby    string
 	rubyTag *node
 	// img is an image set in the line (text is then U+FFFC); without
-	// alternative text (and tag) it is decorative, an artifact.
+	// alternative text (and tag) it is decorative, an artifact. src is
+	// where the image is written, for preflight.
 	img *issue.Image
+	src issue.Pos
 	// linkTag is the Link element of text in a link, where tag may be an
 	// element inside it (RB, Figure).
 	linkTag *node
@@ -61,6 +63,7 @@ type runInfo struct {
 	linkTag *node
 	rubyTag *node
 	img     *issue.Image
+	src     issue.Pos // where img is written
 	note    int
 }
 
@@ -108,7 +111,7 @@ func (s *setter) setLines(spans []span, width, indent float64, align layout.Alig
 		case sp.img != nil:
 			f := set.Face(sp.st.role)
 			runs = append(runs, objectRun(sp, f, width, len(infos)))
-			infos = append(infos, runInfo{face: f, st: sp.st, link: sp.link, tag: sp.tag, linkTag: sp.linkTag, img: sp.img})
+			infos = append(infos, runInfo{face: f, st: sp.st, link: sp.link, tag: sp.tag, linkTag: sp.linkTag, img: sp.img, src: sp.src})
 			continue
 		case sp.ruby != "" && sp.text != "":
 			run := rubyRun(set, sp, len(infos))

@@ -33,7 +33,7 @@ func TestSubsetTTF(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		plain, _ := Subset(tt.face, tt.runes, TTF)
+		plain, _ := Subset(tt.face, tt.runes)
 		if !bytes.Equal(ttf, plain) {
 			t.Error("SubsetTTF's font is not Subset's")
 		}

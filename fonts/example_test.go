@@ -35,7 +35,7 @@ func ExampleSubset() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	ttf, err := fonts.Subset(serif, []rune("期刊"), fonts.TTF)
+	ttf, err := fonts.Subset(serif, []rune("期刊"))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -397,7 +397,7 @@ func FuzzLoad(f *testing.F) {
 				t.Fatalf("Ink(%q) = %v, %v with advance %v", r, l, rt, adv)
 			}
 		}
-		Subset(face, []rune("中a。"), TTF) // must not panic; errors are fine
+		Subset(face, []rune("中a。")) // must not panic; errors are fine
 	})
 }
 
@@ -419,7 +419,7 @@ func TestConcurrent(t *testing.T) {
 			faces[i] = f
 			f.Advance('中')
 			f.Ink('。')
-			if _, err := Subset(f, []rune("中文"), Format(i%2)); err != nil {
+			if _, err := Subset(f, []rune("中文")); err != nil {
 				t.Error(err)
 			}
 		}()

@@ -49,19 +49,6 @@ type faceShared struct {
 
 	altOnce sync.Once
 	alts    map[uint16][]uint16
-
-	vertOnce sync.Once
-	vert     map[uint16]uint16 // glyph → vertical alternate ('vert'/'vrt2' GSUB)
-}
-
-// verticals maps glyphs to their vertical alternates, read on first use.
-func (f *Face) verticals() map[uint16]uint16 {
-	sh := f.shared
-	if sh == nil {
-		return nil
-	}
-	sh.vertOnce.Do(func() { sh.vert = verticalAlternates(f.gsub) })
-	return sh.vert
 }
 
 // ForLang returns the face as text in the BCP 47 language tag is drawn:

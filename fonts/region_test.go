@@ -64,11 +64,11 @@ func TestRegionalForms(t *testing.T) {
 		}
 		// A subset of a regional face maps the character to the regional
 		// outline.
-		sub, err := Subset(base.ForLang("ja"), []rune("骨"), TTF)
+		sub, err := Subset(base.ForLang("ja"), []rune("骨"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		subSC, _ := Subset(base, []rune("骨"), TTF)
+		subSC, _ := Subset(base, []rune("骨"))
 		if bytes.Equal(outlineOf(t, sub, '骨'), outlineOf(t, subSC, '骨')) {
 			t.Errorf("%s: the ja subset draws 骨 as SC does", role)
 		}
@@ -121,7 +121,7 @@ func TestRareOutlines(t *testing.T) {
 			if l, rr := f.Ink(r); rr-l < 0.3 {
 				t.Errorf("%s: %c ink %.2f–%.2f", role, r, l, rr)
 			}
-			sub, err := Subset(f, []rune{r}, TTF)
+			sub, err := Subset(f, []rune{r})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -8,7 +8,6 @@ import (
 
 	gtfont "github.com/go-text/typesetting/font"
 	"github.com/signintech/gopdf"
-	tdfont "github.com/tdewolff/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
@@ -99,7 +98,7 @@ func TestSubset(t *testing.T) {
 	}
 	for i, tt := range tests {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			ttf, err := Subset(tt.face, tt.runes, TTF)
+			ttf, err := Subset(tt.face, tt.runes)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -114,33 +113,20 @@ func TestSubset(t *testing.T) {
 			} else if _, err := sfnt.Parse(ttf); err != nil {
 				t.Errorf("empty subset does not parse: %v", err)
 			}
-			again, _ := Subset(tt.face, tt.runes, TTF)
+			again, _ := Subset(tt.face, tt.runes)
 			if !bytes.Equal(ttf, again) {
 				t.Error("TTF subset is not deterministic")
 			}
 
-			woff2, err := Subset(tt.face, tt.runes, WOFF2)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if string(woff2[:4]) != "wOF2" {
-				t.Fatalf("WOFF2 signature %q", woff2[:4])
-			}
-			decoded, err := decodeWOFF2(woff2)
-			if err != nil {
-				t.Fatalf("WOFF2 does not decode: %v", err)
-			}
-			if tt.face.HasGlyph(tt.runes[0]) {
-				checkSubset(t, tt.face, decoded, tt.runes)
-			}
-			again, _ = Subset(tt.face, tt.runes, WOFF2)
-			if !bytes.Equal(woff2, again) {
-				t.Error("WOFF2 subset is not deterministic")
+			// Layout tables are for reading systems (WebSubset): a PDF
+			// draws glyphs by number.
+			_, tabs, _ := readTables(ttf, 0)
+			for _, tag := range []string{"GSUB", "GPOS", "vhea", "vmtx"} {
+				if hasTable(tabs, tag) {
+					t.Errorf("TTF subset has a %s table", tag)
+				}
 			}
 		})
-	}
-	if _, err := Subset(serif, []rune("中"), Format(9)); err == nil {
-		t.Error("unknown format accepted")
 	}
 }
 
@@ -163,7 +149,7 @@ func TestSubsetGopdf(t *testing.T) {
 		{latin, "ÎüçIu"},
 	} {
 		f, role, text := tt.f, tt.f.Name(), tt.text
-		ttf, err := Subset(f, []rune(text), TTF)
+		ttf, err := Subset(f, []rune(text))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -194,66 +180,5 @@ func TestSubsetGopdf(t *testing.T) {
 		if !bytes.Contains(out.Bytes(), []byte("/FontFile2")) {
 			t.Errorf("%v: no embedded TrueType font in the PDF", role)
 		}
-	}
-}
-
-// TestSubsetVertical checks that WOFF2 subsets keep the vertical
-// alternates of punctuation, reachable through GSUB 'vert', and vertical
-// metrics.
-func TestSubsetVertical(t *testing.T) {
-	serif, err := NewLibrary().Default(Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := []rune("中文，。「」（）")
-	woff2, err := Subset(serif, text, WOFF2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ttf, err := decodeWOFF2(woff2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sub, err := parseFace(ttf, "subset")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range "，。「」（）" {
-		g := sub.glyph(r)
-		v, ok := sub.verticals()[g]
-		if !ok {
-			t.Errorf("%q: no vertical alternate in the subset", r)
-			continue
-		}
-		orig := serif.verticals()[serif.glyph(r)]
-		l1, r1 := serif.glyphInk(orig)
-		if l2, r2 := sub.glyphInk(v); l1 != l2 || r1 != r2 {
-			t.Errorf("%q: vertical alternate ink %v–%v, original %v–%v", r, l2, r2, l1, r1)
-		}
-	}
-	// The vertical comma sits in the upper right of the em box.
-	if l, _ := sub.glyphInk(sub.verticals()[sub.glyph('，')]); l < 0.5 {
-		t.Errorf("vertical ， ink starts at %v, want the right half", l)
-	}
-	if _, ok := sub.verticals()[sub.glyph('中')]; ok {
-		t.Error("中 has a vertical alternate")
-	}
-	st, err := tdfont.ParseSFNT(ttf, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tag := range []string{"GSUB", "vhea", "vmtx"} {
-		if _, ok := st.Tables[tag]; !ok {
-			t.Errorf("no %s table", tag)
-		}
-	}
-	if adv := st.GlyphVerticalAdvance(st.GlyphIndex('中')); adv != 1000 {
-		t.Errorf("vertical advance of 中 = %d, want 1000", adv)
-	}
-	// TTF subsets (PDF) carry no layout tables.
-	plain, _ := Subset(serif, text, TTF)
-	_, tabs, _ := readTables(plain, 0)
-	if hasTable(tabs, "GSUB") {
-		t.Error("TTF subset has a GSUB")
 	}
 }

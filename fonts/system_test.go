@@ -69,7 +69,7 @@ func TestFallbackFonts(t *testing.T) {
 	if !found {
 		t.Error("Faces() lacks the fallback face that supplied 𠮷")
 	}
-	if sub, err := Subset(hana, []rune("𠮷"), TTF); err != nil || len(outlineOf(t, sub, '𠮷')) == 0 {
+	if sub, err := Subset(hana, []rune("𠮷")); err != nil || len(outlineOf(t, sub, '𠮷')) == 0 {
 		t.Errorf("subset of %s: %v", hana.Name(), err)
 	}
 	// Regional sets use the fallback face's regional forms (none here:

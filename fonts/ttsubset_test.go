@@ -36,7 +36,7 @@ func TestSubsetKeepsOutlines(t *testing.T) {
 	}
 	for i, tt := range tests {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			sub, err := Subset(tt.face, tt.runes, TTF)
+			sub, err := Subset(tt.face, tt.runes)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -168,10 +168,8 @@ func FuzzSubset(f *testing.F) {
 		if len(runes) > 2000 {
 			runes = runes[:2000]
 		}
-		for _, format := range []Format{TTF, WOFF2} {
-			if out, err := Subset(face, runes, format); err == nil && len(out) == 0 {
-				t.Fatal("empty subset without an error")
-			}
+		if out, err := Subset(face, runes); err == nil && len(out) == 0 {
+			t.Fatal("empty subset without an error")
 		}
 	})
 }
@@ -185,7 +183,7 @@ func TestHollow(t *testing.T) {
 		t.Fatal(err)
 	}
 	runes := []rune("中文，。ABC")
-	ttf, err := Subset(serif, runes, TTF)
+	ttf, err := Subset(serif, runes)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,7 +56,7 @@ func TestWOFF2Transform(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	subTTF, err := Subset(serif, sampleRunes(serif, 300), TTF)
+	subTTF, err := Subset(serif, sampleRunes(serif, 300))
 	if err != nil {
 		t.Fatal(err)
 	}

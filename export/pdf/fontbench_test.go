@@ -35,7 +35,7 @@ func BenchmarkFontEmbed(b *testing.B) {
 	})
 	b.Run("subset", func(b *testing.B) {
 		for range b.N {
-			sub, err := fonts.Subset(f, runes, fonts.TTF)
+			sub, err := fonts.Subset(f, runes)
 			if err != nil {
 				b.Fatal(err)
 			}

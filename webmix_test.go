@@ -168,21 +168,28 @@ func xhtmlText(t *testing.T, name string, data []byte) (string, []string) {
 // checkKorean compares the Korean article's paragraphs with its source:
 // byte for byte, ASCII punctuation and spaces included.
 func checkKorean(t *testing.T, paras []string) {
-	src, err := os.ReadFile(filepath.Join(webmix, "articles", "06-korean.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	body := string(src[strings.Index(string(src[4:]), "---\n")+8:])
-	var want []string
-	for _, p := range strings.Split(strings.TrimSpace(body), "\n\n") {
-		want = append(want, strings.ReplaceAll(p, "\n", " "))
-	}
+	want := koreanParagraphs(t)
 	got := paras[len(paras)-len(want):] // after the byline
 	for i := range want {
 		if got[i] != want[i] {
 			t.Errorf("Korean paragraph %d:\n got %q\nwant %q", i+1, got[i], want[i])
 		}
 	}
+}
+
+// koreanParagraphs returns the paragraphs of the Korean article's source,
+// each on one line.
+func koreanParagraphs(t *testing.T) []string {
+	src, err := os.ReadFile(filepath.Join(webmix, "articles", "06-korean.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(src[strings.Index(string(src[4:]), "---\n")+8:])
+	var out []string
+	for _, p := range strings.Split(strings.TrimSpace(body), "\n\n") {
+		out = append(out, strings.ReplaceAll(p, "\n", " "))
+	}
+	return out
 }
 
 func checkWebPDF(t *testing.T, path string) {
@@ -203,6 +210,7 @@ func checkWebPDF(t *testing.T, path string) {
 			t.Errorf("PDF text lacks %q", want)
 		}
 	}
+	checkKoreanPDF(t, path)
 	// Ruby above its base: the reading's box ends above the middle of the
 	// base's (boxes are the faces' full heights) and overlaps it across.
 	words := bboxWords(t, path)
@@ -215,6 +223,28 @@ func checkWebPDF(t *testing.T, path string) {
 		}
 		if ruby[1] >= base[1] || ruby[3] >= (base[1]+base[3])/2 || ruby[0] > base[2] || ruby[2] < base[0] {
 			t.Errorf("ruby %q at %v is not above %q at %v", pair[1], ruby, pair[0], base)
+		}
+	}
+}
+
+// checkKoreanPDF compares the Korean article's paragraphs in the PDF's
+// text layer, element by element as pdfinfo reads the structure tree,
+// with its source: every character and every space as written, save
+// the spaces at line ends, which are breaks, not drawn (poppler joins
+// the lines of an element without one).
+func checkKoreanPDF(t *testing.T, path string) {
+	out, err := exec.Command(testtool.Need(t, "pdfinfo"), "-struct-text", path).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range koreanParagraphs(t) {
+		words := strings.Split(p, " ")
+		for k, w := range words {
+			words[k] = regexp.QuoteMeta(w)
+		}
+		re := regexp.MustCompile(`(?m)^\s*"` + strings.Join(words, " ?") + `"$`)
+		if !re.Match(out) {
+			t.Errorf("Korean paragraph %d is not in the PDF's structure as written: %q", i+1, p)
 		}
 	}
 }

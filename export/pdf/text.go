@@ -271,6 +271,11 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo, sp *sp
 		info := infos[runs[it.Run].Tag]
 		space := rune(0)
 		switch {
+		case k == 0 && sp != nil:
+			// The white space before a line's first item is the break:
+			// not drawn, but followed past, so that it is not taken for
+			// a space before the second item (보 인다 for 보인다).
+			sp.before(it)
 		case k == 0:
 		case sp != nil:
 			space = sp.before(it)

@@ -144,6 +144,16 @@ func reliabilityCases(cb *caseBuilder) {
 		fault{"a.md", "p.png", `image "p.png" (10000×10000 pixels) takes about 1239 MB to decode, more than the 128 MB qikan decodes for one image`, "scale it down to at most 10 megapixels, or save it as a JPEG or an 8-bit PNG"})
 	writeFile(cb.t, filepath.Join(cb.root, "png-16-bit-100mp", "p.png"), png16(cb.t, 10000, 10000))
 
+	// ... and so is an image file over 64 MB, by its size alone (the PDF
+	// reads an image whole).
+	add("image-file-65mb", plain(relBody("正文。\n\n![图](p.jpg)")), nil, 1,
+		fault{"a.md", "p.jpg", `image "p.jpg": image file is 65 MB, more than the 64 MB qikan reads for one image`, "save it smaller"})
+	big65 := filepath.Join(cb.root, "image-file-65mb", "p.jpg")
+	writeFile(cb.t, big65, realJPEG(cb.t))
+	if err := os.Truncate(big65, 65<<20); err != nil { // sparse: no 65 MB written
+		cb.t.Fatal(err)
+	}
+
 	// 18. Tabs and CR-only line endings are named as such.
 	add("yaml-tab-indent", map[string][]byte{"issue.yaml": []byte("title: 期刊\nissue: 1\ndate: 2025-03-28\nsections:\n\t- title: 栏目\n\t  articles: [a.md]\n"), "a.md": []byte(relArticle)}, nil, 1,
 		fault{"issue.yaml", "\t- title", "a tab indents this line", "YAML indents with spaces only"})
@@ -925,4 +935,57 @@ func greenAboveBlue(img image.Image) bool {
 		}
 	}
 	return gn > 10 && bn > 10 && gy/gn+(bottom-top)/4 < by/bn
+}
+
+// noiseJPEG is a w×h JPEG of random colours at quality 95: it hardly
+// compresses, as a sharp photo hardly does (2000×1500: 3.4 MB).
+func noiseJPEG(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	x := uint32(2463534242)
+	for i := range img.Pix {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		img.Pix[i] = byte(x)
+		if i%4 == 3 {
+			img.Pix[i] = 255
+		}
+	}
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 95}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestManyImagesMemory: an issue with 100 photos of 3.4 MB each (340 MB
+// of image files, each within the limits) exports in both formats under
+// 300 MB: the PDF writer keeps only a bounded part of the images it has
+// read until it writes them (it kept every image: over 369 MiB).
+func TestManyImagesMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exports a large issue in a subprocess")
+	}
+	photo := noiseJPEG(t, 2000, 1500)
+	const n = 100
+	dir := filepath.Join(t.TempDir(), "issue")
+	var body strings.Builder
+	body.WriteString("---\ntitle: 图集\n---\n\n")
+	for i := range n {
+		name := "p" + strconv.Itoa(i) + ".jpg"
+		writeFile(t, filepath.Join(dir, name), photo)
+		body.WriteString("第" + strconv.Itoa(i+1) + "张。\n\n![图" + strconv.Itoa(i+1) + "](" + name + ")\n\n")
+	}
+	writeFile(t, filepath.Join(dir, "a.md"), []byte(body.String()))
+	writeFile(t, filepath.Join(dir, "issue.yaml"), relIssue("", "[a.md]"))
+	out := t.TempDir()
+	status, stderr, rss := qikanIn(t, t.TempDir(), "export", "--out", out, dir)
+	t.Logf("%d photos of %d KB: peak memory %d MiB", n, len(photo)>>10, rss>>10)
+	if status != 0 {
+		t.Fatalf("exit status %d\n%s", status, stderr)
+	}
+	if rss > maxRSSLimit {
+		t.Errorf("peak memory %d MiB, want under %d MiB", rss>>10, maxRSSLimit>>10)
+	}
 }

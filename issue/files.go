@@ -25,6 +25,10 @@ import (
 // Limits on input files.
 const (
 	maxPixels = 100_000_000
+	// MaxImageFile bounds an image file: the loader refuses a larger one,
+	// and the PDF, which reads an image whole (it embeds a JPEG's bytes as
+	// they are), never reads more.
+	MaxImageFile = 64 << 20
 )
 
 // where is a place in a file, for problems about a path written there.
@@ -202,6 +206,10 @@ func probeImage(abs string) (img Image, hint string, err error) {
 		return img, "", err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > MaxImageFile {
+		return img, "save it smaller: a full-page photo at 300 dpi is a few MB as a JPEG of quality 90",
+			fmt.Errorf("image file is %.0f MB, more than the %d MB qikan reads for one image", float64(info.Size())/(1<<20), MaxImageFile>>20)
+	}
 	br := bufio.NewReader(f)
 	head, _ := br.Peek(512)
 	kind := sniff.Sniff(head)

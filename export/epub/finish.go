@@ -6,11 +6,12 @@ import (
 	"compress/flate"
 	"fmt"
 	"io"
-	"os"
 	"path"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/qikan-dev/qikan/internal/safefile"
 )
 
 // The finishing step turns go-epub's container into the published one.
@@ -248,7 +249,7 @@ func (r resource) writeTo(w io.Writer) error {
 		_, err := w.Write(r.data)
 		return err
 	}
-	file, err := os.Open(r.path)
+	file, err := safefile.Open(r.path)
 	if err != nil {
 		return err // names the file
 	}

@@ -82,9 +82,9 @@
 //     or marks it as an artifact (running heads, folios, rules, a table
 //     header repeated on a later page); the tree's order is the reading
 //     order, whatever the drawing order.
-//   - write (write.go, paint.go, pages.go, catalog.go, outline.go,
-//     meta.go, colour.go, standard.go) draws those pages with package
-//     pdfw, qikan's own PDF writer. Each face is subset with
+//   - write (write.go, images.go, paint.go, pages.go, catalog.go,
+//     outline.go, meta.go, colour.go, standard.go) draws those pages with
+//     package pdfw, qikan's own PDF writer. Each face is subset with
 //     fonts.SubsetTTF to the characters drawn with it and embedded as a
 //     Type 0 font (glyph IDs as CIDs, Identity CIDToGIDMap, W from the
 //     face's advances, ToUnicode), named "TAGXYZ+Name" with the subset tag
@@ -106,7 +106,11 @@
 //     compressed data (PNG predictors); other PNGs and GIFs are decoded,
 //     their alpha a soft mask; an image used twice is embedded once; an
 //     image with an EXIF orientation is turned where it is placed
-//     (orient.go: the transformation matrix, its data unchanged). Then
+//     (orient.go: the transformation matrix, its data unchanged). Images
+//     are read while the pages are painted, at most 128 MB of them at a
+//     time, and at most 32 MB of them are kept until they are written; the
+//     rest are read again then (images.go), so that memory does not grow
+//     with the number of images. Then
 //     the structure tree with its parent tree, link annotations (printable,
 //     /Contents, tagged as Link with an OBJR), the outline, page labels
 //     that match the folios (cover, contents and colophon named, not

@@ -247,7 +247,7 @@ func (p *painter) image(it item) {
 	wr := p.wr
 	im := wr.images[it.img.Path]
 	<-im.done
-	if im.img != nil && im.img.SMask != nil {
+	if im.smask {
 		p.pp.transparent = true
 	}
 	p.c.Save()

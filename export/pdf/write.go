@@ -5,17 +5,12 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"image"
 	"io"
-	"os"
 	"runtime"
 	"slices"
 	"strconv"
 	"sync"
 
-	_ "image/jpeg" // CMYK JPEGs are decoded for PDF/A
-
-	"github.com/qikan-dev/qikan/assets"
 	"github.com/qikan-dev/qikan/export/pdf/pdfw"
 	"github.com/qikan-dev/qikan/fonts"
 )
@@ -35,6 +30,8 @@ type writer struct {
 	order  []*embeddedFont // in first-use order
 	images map[string]*embeddedImage
 	imgs   []*embeddedImage // in first-use order
+	// reading bounds the memory of the image files being read
+	reading *budget
 
 	pages     []pdfw.Ref
 	resources pdfw.Ref
@@ -51,16 +48,6 @@ type embeddedFont struct {
 	ttf   []byte
 	done  chan struct{}
 	z     []byte // ttf compressed, once done is closed
-}
-
-// embeddedImage is one image file, read once however often it is drawn.
-type embeddedImage struct {
-	path, rel string
-	name      pdfw.Name // resource name, Im1 …
-	ref       pdfw.Ref
-	done      chan struct{}
-	img       *pdfw.Image
-	err       error
 }
 
 // write writes doc to w in the standard std.
@@ -187,37 +174,6 @@ func (wr *writer) subsetFonts() error {
 	return nil
 }
 
-// readImages starts reading every image file drawn, once each, in
-// parallel with the painting of the pages.
-func (wr *writer) readImages() {
-	wr.images = map[string]*embeddedImage{}
-	for _, p := range wr.doc.pages {
-		for _, it := range p.items {
-			if it.kind != imageItem || wr.images[it.img.Path] != nil {
-				continue
-			}
-			im := &embeddedImage{path: it.img.Path, rel: it.img.Rel, done: make(chan struct{}),
-				name: pdfw.Name("Im" + strconv.Itoa(len(wr.imgs)+1))}
-			wr.images[it.img.Path] = im
-			wr.imgs = append(wr.imgs, im)
-		}
-	}
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for _, im := range wr.imgs {
-		go func() {
-			sem <- struct{}{}
-			defer func() { <-sem; close(im.done) }()
-			data, err := os.ReadFile(im.path)
-			if err == nil {
-				im.img, err = pdfw.ReadImage(data, wr.z)
-			}
-			if err != nil {
-				im.err = fmt.Errorf("image %s: %w", im.rel, err)
-			}
-		}()
-	}
-}
-
 // writeResources writes the resources every page shares: fonts, images
 // and the registration colour space of crop marks.
 func (wr *writer) writeResources() error {
@@ -249,10 +205,6 @@ func (wr *writer) writeResources() error {
 	}
 	icc := map[string]pdfw.Ref{}
 	for _, im := range wr.imgs {
-		<-im.done
-		if im.err != nil {
-			return im.err
-		}
 		if err := wr.writeImage(im, icc); err != nil {
 			return err
 		}
@@ -286,36 +238,6 @@ func (wr *writer) registrationSpace() pdfw.Array {
 	}
 	return pdfw.Array{pdfw.Name("Separation"), pdfw.Name("All"), alt,
 		pdfw.D("FunctionType", 2, "Domain", pdfw.Array{0, 1}, "C0", c0, "C1", c1, "N", 1)}
-}
-
-// writeImage writes an image XObject with the colour space the standard
-// allows: its own ICC profile when it has one; else DeviceGray for grey,
-// DeviceRGB for RGB (sRGB for print, which allows no device RGB), and
-// DeviceCMYK for CMYK in print and unclaimed files, while a PDF/A file
-// (sRGB output intent) gets the CMYK image converted to RGB.
-func (wr *writer) writeImage(im *embeddedImage, icc map[string]pdfw.Ref) error {
-	img := im.img
-	if img.Components == 4 && img.ICC == nil && wr.std.pdfa != "" {
-		m, err := decodeFile(im.path)
-		if err != nil {
-			return fmt.Errorf("image %s: %w", im.rel, err)
-		}
-		img = pdfw.FromImage(m, wr.z)
-	}
-	profile := img.ICC
-	if profile == nil && img.Components == 3 && wr.std.print {
-		profile = assets.SRGB
-	}
-	var cs any = pdfw.Name(map[int]string{1: "DeviceGray", 3: "DeviceRGB", 4: "DeviceCMYK"}[img.Components])
-	if profile != nil {
-		cs = pdfw.Array{pdfw.Name("ICCBased"), wr.iccStream(profile, img.Components, icc)}
-	}
-	var smask pdfw.Ref
-	if img.SMask != nil {
-		smask = wr.pw.AddStream(img.SMask.Dict(pdfw.Name("DeviceGray"), 0), img.SMask.Data)
-	}
-	wr.pw.Stream(im.ref, img.Dict(cs, smask), img.Data)
-	return nil
 }
 
 // iccStream writes an ICC profile once, however many images use it.
@@ -391,14 +313,3 @@ func subsetTag(name string, runes []rune) string {
 
 // pageBox is a page box in PDF coordinates.
 func pageBox(x0, y0, x1, y1 float64) pdfw.Array { return pdfw.Array{x0, y0, x1, y1} }
-
-// decodeFile decodes an image file.
-func decodeFile(path string) (image.Image, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	m, _, err := image.Decode(f)
-	return m, err
-}

@@ -787,11 +787,14 @@ func TestControlCharactersInMessages(t *testing.T) {
 
 // png16 encodes a w×h PNG of 16-bit RGB samples, all zero: a few hundred
 // KB for 100 megapixels.
-func png16(t *testing.T, w, h int) []byte {
+func png16(t *testing.T, w, h int) []byte { return flatPNG(t, w, h, 16) }
+
+// flatPNG encodes a w×h RGB PNG of the given bit depth, all zero.
+func flatPNG(t *testing.T, w, h int, depth byte) []byte {
 	t.Helper()
 	var idat bytes.Buffer
 	z, _ := zlib.NewWriterLevel(&idat, zlib.BestCompression)
-	row := make([]byte, 1+6*w)
+	row := make([]byte, 1+3*int(depth/8)*w)
 	for range h {
 		z.Write(row)
 	}
@@ -807,7 +810,7 @@ func png16(t *testing.T, w, h int) []byte {
 	ihdr := make([]byte, 13)
 	binary.BigEndian.PutUint32(ihdr, uint32(w))
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
-	ihdr[8], ihdr[9] = 16, 2
+	ihdr[8], ihdr[9] = depth, 2
 	chunk("IHDR", ihdr)
 	chunk("IDAT", idat.Bytes())
 	chunk("IEND", nil)
@@ -935,6 +938,36 @@ func greenAboveBlue(img image.Image) bool {
 		}
 	}
 	return gn > 10 && bn > 10 && gy/gn+(bottom-top)/4 < by/bn
+}
+
+// TestMaximalIssueMemory (cases 6 and 8): an issue at the loader's limits
+// — 4 MB of text, a cover photo and a figure that each take nearly the
+// 128 MB qikan decodes for one image — exports in both formats under 300
+// MB (20 MB of text in one paragraph took 3.2-9.7 GB, one 100-megapixel
+// 16-bit PNG 1.2-1.8 GB; this issue 357 MiB before qikan set a soft memory
+// limit, 221 MiB with it).
+func TestMaximalIssueMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exports a large issue in a subprocess")
+	}
+	dir := filepath.Join(t.TempDir(), "issue")
+	bigIssue(t, dir, 16)
+	yaml, _ := os.ReadFile(filepath.Join(dir, "issue.yaml"))
+	yaml = bytes.Replace(yaml, []byte("sections:"), []byte("cover:\n  image: cover.png\nsections:"), 1)
+	writeFile(t, filepath.Join(dir, "issue.yaml"), yaml)
+	writeFile(t, filepath.Join(dir, "cover.png"), flatPNG(t, 6000, 5000, 8)) // 30 MP: 120 MB as RGBA
+	a0, _ := os.ReadFile(filepath.Join(dir, "a0.md"))
+	writeFile(t, filepath.Join(dir, "a0.md"), append(a0, "\n![图](fig.png)\n"...))
+	writeFile(t, filepath.Join(dir, "fig.png"), png16(t, 3000, 3000)) // 9 MP of 16 bits: 117 MB
+	out := t.TempDir()
+	status, stderr, rss := qikanIn(t, t.TempDir(), "export", "--out", out, dir)
+	t.Logf("peak memory %d MiB", rss>>10)
+	if status != 0 {
+		t.Fatalf("exit status %d\n%s", status, stderr)
+	}
+	if rss > maxRSSLimit {
+		t.Errorf("peak memory %d MiB, want under %d MiB", rss>>10, maxRSSLimit>>10)
+	}
 }
 
 // noiseJPEG is a w×h JPEG of random colours at quality 95: it hardly

@@ -19,6 +19,7 @@ import (
 // measureQikan).
 func TestMain(m *testing.M) {
 	if os.Getenv("QIKAN_AS_COMMAND") == "1" {
+		limitMemory() // as main does
 		os.Exit(run(append([]string{"qikan"}, os.Args[1:]...), os.Stdout, os.Stderr))
 	}
 	if f := os.Getenv("QIKAN_RSS_FILE"); f != "" {

@@ -31,6 +31,7 @@ const (
 )
 
 func main() {
+	limitMemory()
 	os.Exit(run(os.Args, os.Stdout, os.Stderr))
 }
 
@@ -52,6 +53,22 @@ var errFailed = cli.Exit("", exitFailed)
 
 // usageError marks a mistake on the command line.
 type usageError struct{ error }
+
+// memoryLimit is the Go runtime's soft memory limit qikan runs under
+// unless GOMEMLIMIT sets another: the collector then works harder instead
+// of letting garbage double the heap, so an export of an issue at the
+// loader's limits (4 MB of text, a cover and a figure of nearly 128 MB to
+// decode) peaks at 221 MiB instead of 357 MiB. It never fails an export:
+// above it the collector only runs more often.
+const memoryLimit = 200 << 20
+
+// limitMemory sets the soft memory limit of the process, unless the
+// environment sets one (GOMEMLIMIT, which may be "off").
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
+}
 
 // run runs the command line args and returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {

@@ -68,8 +68,9 @@
 //     first row); figures and tables shorter than a column float to the
 //     top or foot of the current or next column, or across the text
 //     block at the top or foot of the page, in order, made smaller (to
-//     70 %) to stay on their anchor's page, the text continuing in their
-//     place; a longer table breaks between rows and repeats its header;
+//     70 %) to stay on their anchor's page, or a wide figure one column
+//     wide where it fits that page no other way, the text continuing in
+//     their place; a longer table breaks between rows and repeats its header;
 //     the columns of an article's last page are balanced with no column
 //     holding a lone line or only the end matter, and an article's last
 //     lines wait for its last figures. Where a keep would leave the foot

@@ -21,6 +21,9 @@ const (
 	// column wide, or across the text block or its only column).
 	maxColumnFigure = 0.6
 	maxSpanFigure   = 0.45
+	// minNarrow is the least part of its width across the text block
+	// that a figure is set at when it goes one column wide instead.
+	minNarrow = 0.45
 )
 
 // figureScales are the sizes a figure is tried at to keep it on the page
@@ -74,6 +77,13 @@ func (c *composer) figure(parent *node, f *issue.Figure, colW float64) *float {
 			continue // no smaller in whole lines
 		}
 		fl.sizes = append(fl.sizes, size)
+	}
+	// Across the text block, it may also go one column wide where it
+	// fits nowhere else on its anchor's page, unless that makes it
+	// smaller than minNarrow of its width across.
+	if span && g.colW >= minNarrow*iw {
+		nh := min(g.colW/aspect, g.textHeight()*maxColumnFigure)
+		fl.narrow = &float{sizes: []floatSize{c.fitFigure(f, tags, g.colW, nh*aspect, nh)}, wide: fl}
 	}
 	return fl
 }

@@ -177,6 +177,9 @@ func (c *composer) commit(art string, blocks []block, reg *region) {
 	for i := reg.from; i < len(blocks); i++ {
 		if f := blocks[i].float; f != nil {
 			anchor[f] = i
+			if f.narrow != nil {
+				anchor[f.narrow] = i
+			}
 		}
 	}
 	type entry struct {

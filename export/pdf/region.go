@@ -9,7 +9,11 @@ package pdf
 // foot of the region, near their anchor in the text, in the order of
 // their anchors; the text continues in their place. A float that does
 // not fit on its anchor's page at its natural size is tried smaller
-// (down to about 70 %), then moved on to the top of the next page.
+// (down to about 70 %), then (a figure across the text block) one column
+// wide, then moved on to the top of the next page. The columns of a
+// region where the run ends are balanced with its floats across the text
+// block kept across: only those that had to go one column wide in the
+// full region go so in the balanced one.
 
 // eps absorbs rounding in comparisons of positions.
 const eps = 0.01
@@ -25,6 +29,10 @@ type float struct {
 	span  bool        // across the text block (else one column wide)
 	here  bool        // may also be set where the text meets it (tables)
 	sizes []floatSize // its natural size first, then smaller ones
+	// narrow is a float across the text block set one column wide, for
+	// when it fits its anchor's page no other way (nil: none); wide is
+	// the float it stands for.
+	narrow, wide *float
 }
 
 // floatSize is a float set at one size.
@@ -100,6 +108,9 @@ type filler struct {
 	met      map[*float]bool
 	cur      int  // the current column
 	final    bool // the region's columns are balanced: nothing at its foot
+	// narrow holds the floats across the text block that may go one
+	// column wide; nil: every one.
+	narrow map[*float]bool
 	// replan is set when a float across the text block was met in a
 	// later column: the region must be filled again with a decision on
 	// where that float goes.
@@ -115,7 +126,7 @@ type filler struct {
 // ends on this page (or ends before limit's held-back tail).
 func (c *composer) region(blocks []block, st flowState, limit int, last bool) (*region, flowState) {
 	top, bottom := c.geo.snap(c.y), c.geo.textBottom()
-	reg, out := c.layoutRegion(blocks, st, limit, top, bottom, false)
+	reg, out := c.layoutRegion(blocks, st, limit, top, bottom, false, nil)
 	// The run ends here (or its tail is held back for the next page, where
 	// its floats are): balance the columns. A run that places its text
 	// but not its floats goes on on the next page, full height.
@@ -123,21 +134,35 @@ func (c *composer) region(blocks []block, st flowState, limit int, last bool) (*
 		return reg, out
 	}
 	// The run ends here: the smallest height at which it fits, with no
-	// column holding a lone line or only the end matter.
+	// column holding a lone line or only the end matter, the floats
+	// across the text block set so unless set one column wide above.
+	narrow := reg.narrowed()
 	lo := top + c.geo.pitch
 	if need := c.flowHeight(blocks[st.next:limit]); need > 0 {
 		lo = max(lo, c.geo.snap(top+need/float64(c.geo.columns))-c.geo.pitch)
 	}
 	for y := lo; y < bottom-eps; y += c.geo.pitch {
-		r, o := c.layoutRegion(blocks, st, limit, top, y, true)
+		r, o := c.layoutRegion(blocks, st, limit, top, y, true, narrow)
 		if o.next >= limit && len(o.pending) <= len(out.pending) && r.good(blocks) {
 			return r, o
 		}
 	}
-	if r, o := c.layoutRegion(blocks, st, limit, top, bottom, true); o.next >= limit && len(o.pending) <= len(out.pending) {
+	if r, o := c.layoutRegion(blocks, st, limit, top, bottom, true, narrow); o.next >= limit && len(o.pending) <= len(out.pending) {
 		return r, o
 	}
 	return reg, out
+}
+
+// narrowed is the set of floats across the text block that the region
+// holds one column wide.
+func (r *region) narrowed() map[*float]bool {
+	set := map[*float]bool{}
+	for _, p := range r.floats {
+		if p.f.wide != nil {
+			set[p.f.wide] = true
+		}
+	}
+	return set
 }
 
 // flowHeight is a lower bound of the height the blocks take in one
@@ -155,12 +180,13 @@ func (c *composer) flowHeight(blocks []block) float64 {
 // layoutRegion fills a region from top to bottom, deciding where the
 // floats across the text block go: each one met is tried at the foot and
 // at the top of the region, at each of its sizes, and kept there when its
-// anchor is still set in the region; else it moves on.
-func (c *composer) layoutRegion(blocks []block, st flowState, limit int, top, bottom float64, final bool) (*region, flowState) {
+// anchor is still set in the region; else it goes one column wide (when
+// narrow is nil or holds it) or moves on.
+func (c *composer) layoutRegion(blocks []block, st flowState, limit int, top, bottom float64, final bool, narrow map[*float]bool) (*region, flowState) {
 	var plan []spanPlace
 	deferred := map[*float]bool{}
 	for {
-		f := c.fill(blocks, st, limit, top, bottom, plan, deferred, final)
+		f := c.fill(blocks, st, limit, top, bottom, plan, deferred, final, narrow)
 		if f.replan == nil {
 			return f.reg, f.st
 		}
@@ -173,7 +199,7 @@ func (c *composer) layoutRegion(blocks []block, st flowState, limit int, top, bo
 					continue
 				}
 				try := append(plan[:len(plan):len(plan)], spanPlace{f: fl, size: size, foot: foot})
-				g := c.fill(blocks, st, limit, top, bottom, try, deferred, final)
+				g := c.fill(blocks, st, limit, top, bottom, try, deferred, final, narrow)
 				if g.met[fl] && g.replan != fl && !g.disorder {
 					plan, placed = try, true
 					break sizes
@@ -187,9 +213,9 @@ func (c *composer) layoutRegion(blocks []block, st flowState, limit int, top, bo
 }
 
 // fill runs a filler over one region.
-func (c *composer) fill(blocks []block, st flowState, limit int, top, bottom float64, plan []spanPlace, deferred map[*float]bool, final bool) *filler {
+func (c *composer) fill(blocks []block, st flowState, limit int, top, bottom float64, plan []spanPlace, deferred map[*float]bool, final bool, narrow map[*float]bool) *filler {
 	f := &filler{
-		g: c.geo, blocks: blocks, limit: limit, plan: plan, deferred: deferred, final: final,
+		g: c.geo, blocks: blocks, limit: limit, plan: plan, deferred: deferred, final: final, narrow: narrow,
 		met: map[*float]bool{},
 		reg: &region{from: st.next, top: top, bottom: bottom, cols: make([]column, c.geo.columns)},
 		st:  flowState{next: st.next, pending: append([]*float(nil), st.pending...)},
@@ -255,7 +281,7 @@ func (f *filler) placePending() {
 		fl := f.st.pending[0]
 		ok := false
 		if fl.span {
-			ok = f.spanTop(fl) || f.spanFootPending(fl)
+			ok = f.spanTop(fl) || f.spanFootPending(fl) || f.mayNarrow(fl) && f.columnTop(fl.narrow, &minCol)
 		} else {
 			ok = f.columnTop(fl, &minCol)
 		}
@@ -402,11 +428,14 @@ func (f *filler) meet(fl *float, i int) bool {
 			return true
 		}
 	}
+	kept := f.keptAfter(i)
+	if f.deferred[fl] && len(f.st.pending) == 0 && f.mayNarrow(fl) && f.columnFloat(fl.narrow, kept) {
+		return true // it fits nowhere across the text block: one column wide
+	}
 	if f.deferred[fl] || len(f.st.pending) > 0 {
 		f.st.pending = append(f.st.pending, fl)
 		return true
 	}
-	kept := f.keptAfter(i)
 	if fl.span {
 		if f.spanFoot(fl, kept) {
 			return true
@@ -418,6 +447,12 @@ func (f *filler) meet(fl *float, i int) bool {
 		f.st.pending = append(f.st.pending, fl)
 	}
 	return true
+}
+
+// mayNarrow reports whether fl, across the text block, may go one column
+// wide in the region.
+func (f *filler) mayNarrow(fl *float) bool {
+	return fl.narrow != nil && (f.narrow == nil || f.narrow[fl])
 }
 
 // keptAfter is the height that the blocks after the anchor at i need in

@@ -171,6 +171,54 @@ func TestRegionFloats(t *testing.T) {
 	})
 }
 
+// TestRegionNarrow: a float across the text block that fits its anchor's
+// page no other way goes one column wide (its narrow form), in the
+// column where the text meets it or at the top of a free column; one
+// that fits across stays across, also when the columns are balanced.
+func TestRegionNarrow(t *testing.T) {
+	anchor := func(f *float) block { return block{float: f, src: -1} }
+	span := func() *float {
+		f := testFloat(true, 20)
+		f.narrow = testFloat(false, 8)
+		f.narrow.wide = f
+		return f
+	}
+	t.Run("met beside a column float", func(t *testing.T) {
+		c := testComposer()
+		col, wide := testFloat(false, 30), span()
+		bs := append(textLines(20), anchor(col))
+		bs = append(bs, textLines(3)...)
+		bs = append(bs, anchor(wide))
+		bs = append(bs, textLines(100)...)
+		r, out := c.region(bs, flowState{}, len(bs), true)
+		if len(r.floats) != 2 || r.floats[1].f != wide.narrow || r.floats[1].col != 0 || len(out.pending) != 0 {
+			t.Fatalf("floats %+v pending %d: want the second one column wide in column 1", r.floats, len(out.pending))
+		}
+		if got := perColumn(r); got[0] != 35 || got[1] != 13 {
+			t.Errorf("columns %v, want [35 13]: the text goes on around both", got)
+		}
+	})
+	t.Run("pending below a column float", func(t *testing.T) {
+		c := testComposer()
+		col, wide := testFloat(false, 30), span()
+		bs := textLines(100)
+		r, out := c.region(bs, flowState{pending: []*float{col, wide}}, len(bs), true)
+		if len(r.floats) != 2 || r.floats[1].f != wide.narrow || r.floats[1].col != 1 || r.floats[1].y != r.top || len(out.pending) != 0 {
+			t.Fatalf("floats %+v pending %d: want the second one column wide atop column 2", r.floats, len(out.pending))
+		}
+	})
+	t.Run("across when it fits", func(t *testing.T) {
+		c := testComposer()
+		wide := span()
+		bs := append(textLines(4), anchor(wide))
+		bs = append(bs, textLines(6)...)
+		r, out := c.region(bs, flowState{}, len(bs), true)
+		if len(r.floats) != 1 || r.floats[0].f != wide || r.floats[0].col != -1 || len(out.pending) != 0 {
+			t.Fatalf("floats %+v pending %d: want it across the text block", r.floats, len(out.pending))
+		}
+	})
+}
+
 func TestRegionTableHeader(t *testing.T) {
 	c := testComposer()
 	head := &block{h: 20, kind: kindTableHead, keep: true}

@@ -138,11 +138,13 @@ func (c *composer) article(a *issue.Article) {
 }
 
 // opening is the height an article's first blocks need below its title:
-// two lines of text in each column, whole keeps (its floats can go to
-// the next page), or its first float when it has no text or opens with
-// it and has so little text that all of it waits for its floats.
+// two lines of text in each column, whole keeps, the first of them in one
+// column (its floats can go to the next page), or its first float when it
+// has no text or opens with it and has so little text that all of it
+// waits for its floats.
 func (c *composer) opening(blocks []block) float64 {
-	need, lines := 0.0, 0
+	need, lines, chain := 0.0, 0, 0.0
+	chained := true // the first keep chain goes on
 	var first *float
 	for _, b := range blocks {
 		if b.float != nil {
@@ -152,6 +154,10 @@ func (c *composer) opening(blocks []block) float64 {
 			continue
 		}
 		need += b.before + b.h
+		if chained {
+			chain = need
+			chained = b.keep
+		}
 		if b.isText() {
 			lines++
 		}
@@ -170,7 +176,7 @@ func (c *composer) opening(blocks []block) float64 {
 	if first != nil && (lines == 0 || blocks[0].float != nil && total <= 2*c.geo.columns+4) {
 		return first.sizes[len(first.sizes)-1].slot
 	}
-	return math.Min(need/float64(c.geo.columns), c.geo.textHeight())
+	return math.Min(max(need/float64(c.geo.columns), chain), c.geo.textHeight())
 }
 
 // setArticleBlocks sets an article for the page, and builds its Art

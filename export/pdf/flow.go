@@ -111,17 +111,18 @@ func (c *composer) spanBlock(art string, b block) {
 // last is set it places them all (an article's figures never follow its
 // end): when the text would end on a page that has no room for them, its
 // last lines and end matter are held back to follow them on the next
-// page, unless that would leave the page more than 40 % empty.
+// page, unless that would leave a column of the page more than 40 %
+// empty.
 func (c *composer) columns(af *articleFlow, from, end int, pending []*float, last bool) ([]*float, int) {
 	st := flowState{next: from, pending: pending}
 	for {
 		blocks := af.blocks[:end]
 		reg, out := c.region(blocks, st, len(blocks), last)
 		if last && out.next >= len(blocks) && len(out.pending) > 0 {
-			// Unless that leaves the page more than 40 % empty: then
+			// Unless that leaves a column more than 40 % empty: then
 			// the text ends here and the figures follow it.
 			if k := tailStart(blocks, st.next); k > st.next || len(st.pending) > 0 {
-				if r, o := c.region(blocks, st, k, last); c.geo.textBottom()-r.end <= 0.4*c.geo.textHeight() {
+				if r, o := c.region(blocks, st, k, last); c.geo.textBottom()-r.shortest() <= 0.4*c.geo.textHeight() {
 					reg, out = r, o
 				}
 			}
@@ -263,5 +264,5 @@ func (c *composer) put(b block, x, y float64) {
 // putPlaced puts a block of article art and records its placement.
 func (c *composer) putPlaced(art string, b block, x, y float64, col int, w float64) {
 	c.put(b, x, y)
-	c.page.placed = append(c.page.placed, placement{kind: b.kind, article: art, src: b.src, col: col, x: x, y: y, w: w, h: b.h})
+	c.page.placed = append(c.page.placed, placement{kind: b.kind, article: art, src: b.src, par: b.par, col: col, x: x, y: y, w: w, h: b.h})
 }

@@ -73,11 +73,13 @@ const (
 // placement is one block set on a page: what it is, where it comes from
 // and the box it takes (trim coordinates; col is -1 for a block across
 // the text block). src is the index of the top-level block of the
-// article's Blocks it was set from, -1 for the title and end matter.
+// article's Blocks it was set from, -1 for the title and end matter; par
+// is the paragraph a line of a top-level paragraph is of.
 type placement struct {
 	kind       blockKind
 	article    string
 	src        int
+	par        *parSource
 	col        int
 	x, y, w, h float64
 }

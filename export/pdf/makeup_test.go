@@ -26,13 +26,16 @@ const maxEmpty = 0.40
 //   - a column (or page) holding only end matter or a single line of text;
 //   - a table header row without a body row of its table beneath it;
 //   - a line of text or a subhead off the baseline grid;
-//   - a block outside the text block.
+//   - a block outside the text block;
+//   - a paragraph's first line alone at the foot of a column (an orphan)
+//     or its last line alone at the head of one (a widow).
 func makeupProblems(doc *document) []string {
 	var out []string
 	g := doc.geo
 	bad := func(i int, format string, args ...any) {
 		out = append(out, fmt.Sprintf("page %d: ", i+1)+fmt.Sprintf(format, args...))
 	}
+	out = append(out, lonelyLines(doc)...)
 	textAfter := textLinesAfter(doc)
 	for i, p := range doc.pages {
 		if p.kind != articlePage || len(p.placed) == 0 {
@@ -98,6 +101,45 @@ func makeupProblems(doc *document) []string {
 						bad(i, "table header of %s in column %d without a row beneath", pl.article, k+1)
 					}
 				}
+			}
+		}
+	}
+	return out
+}
+
+// lonelyLines finds the orphans and widows of a document: a paragraph
+// whose first line is alone in its column, the next one in another
+// column, or whose last line is.
+func lonelyLines(doc *document) []string {
+	type line struct{ page, col int }
+	type par struct {
+		article string
+		src     int
+		par     *parSource
+	}
+	lines := map[par][]line{}
+	var order []par
+	for i, p := range doc.pages {
+		for _, pl := range p.placed {
+			if pl.kind != kindText || pl.par == nil {
+				continue
+			}
+			k := par{pl.article, pl.src, pl.par}
+			if lines[k] == nil {
+				order = append(order, k)
+			}
+			lines[k] = append(lines[k], line{i, pl.col})
+		}
+	}
+	var out []string
+	for _, k := range order {
+		ls := lines[k]
+		if n := len(ls); n >= 2 {
+			if ls[0] != ls[1] {
+				out = append(out, fmt.Sprintf("page %d: the first line of block %d of %s alone in column %d", ls[0].page+1, k.src, k.article, ls[0].col+1))
+			}
+			if ls[n-1] != ls[n-2] {
+				out = append(out, fmt.Sprintf("page %d: the last line of block %d of %s alone in column %d", ls[n-1].page+1, k.src, k.article, ls[n-1].col+1))
 			}
 		}
 	}

@@ -153,6 +153,28 @@ func (c *composer) region(blocks []block, st flowState, limit int, last bool) (*
 	return reg, out
 }
 
+// shortest is where the emptiest column of the region ends: below its
+// last block, float, notes or a float across the text block.
+func (r *region) shortest() float64 {
+	y := r.bottom
+	for k, col := range r.cols {
+		end := r.top
+		if col.n > 0 {
+			end = col.y
+		}
+		if len(col.notes) > 0 {
+			end = col.bottom + notesHeight(col.notes, true)
+		}
+		for _, p := range r.floats {
+			if p.col == k || p.col < 0 {
+				end = max(end, p.y+p.f.sizes[p.size].b.h)
+			}
+		}
+		y = min(y, end)
+	}
+	return y
+}
+
 // narrowed is the set of floats across the text block that the region
 // holds one column wide.
 func (r *region) narrowed() map[*float]bool {

@@ -245,3 +245,33 @@ func TestRegionTableHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestOpeningFirstChain: an article's opening holds the first keep chain
+// of its text in one column (a three-line paragraph whole), not two lines
+// in each column that would leave its first line alone.
+func TestOpeningFirstChain(t *testing.T) {
+	c := testComposer()
+	par := textLines(3)
+	keepLines(par)
+	bs := append(par, textLines(20)...)
+	if got := c.opening(bs) / 16; got < 3-0.01 {
+		t.Errorf("opening %.2f lines, want 3", got)
+	}
+	if got := c.opening(textLines(20)) / 16; got < 2-0.01 || got > 2+0.01 {
+		t.Errorf("opening of single lines %.2f lines, want 2", got)
+	}
+}
+
+// TestRegionShortest: where the emptiest column ends, below its text or
+// floats, or below a float across the text block.
+func TestRegionShortest(t *testing.T) {
+	col, wide := testFloat(false, 30), testFloat(true, 10)
+	r := &region{top: 100, bottom: 788, cols: []column{{n: 5, y: 180}, {}}, floats: []placedFloat{{f: col, col: 1, y: 100}}}
+	if got := r.shortest(); got != 180 {
+		t.Errorf("shortest %.1f, want 180 (the text of column 1)", got)
+	}
+	r.floats = append(r.floats, placedFloat{f: wide, col: -1, y: 500})
+	if want := 500 + wide.sizes[0].b.h; r.shortest() != want {
+		t.Errorf("shortest %.1f, want %.1f (the float across the foot)", r.shortest(), want)
+	}
+}

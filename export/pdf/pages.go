@@ -82,11 +82,13 @@ func (wr *writer) linkAnnot(it item, i, key int) (pdfw.Dict, bool) {
 }
 
 // pageLabels numbers the pages as their folios do (PDF 32000-1 §12.4.2):
-// the cover, contents and colophon are labelled by name, not numbered;
-// every other page is numbered with its folio, the PDF's own page number.
+// the cover, contents and colophon are labelled by name, not numbered
+// (a contents of three pages is 目录, 目录 2, 目录 3, so that every label
+// names one page); every other page is numbered with its folio, the PDF's
+// own page number.
 func (wr *writer) pageLabels() pdfw.Dict {
 	var nums pdfw.Array
-	prev := ""
+	prev, run := "", 0 // run: pages of the named part so far
 	for i, p := range wr.doc.pages {
 		label := ""
 		switch p.kind {
@@ -98,7 +100,12 @@ func (wr *writer) pageLabels() pdfw.Dict {
 			label = wr.doc.lang.Labels.Colophon
 		}
 		switch {
+		case label != "" && label == prev: // its second page numbers the rest
+			if run++; run == 2 {
+				nums = append(nums, i, pdfw.D("P", pdfw.Text(label+" "), "S", pdfw.Name("D"), "St", 2))
+			}
 		case label != "":
+			run = 1
 			nums = append(nums, i, pdfw.D("P", pdfw.Text(label)))
 		case prev != "" || i == 0:
 			nums = append(nums, i, pdfw.D("S", pdfw.Name("D"), "St", i+1))

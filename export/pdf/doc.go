@@ -26,6 +26,11 @@
 // page. Margins alternate inner (gutter) and outer between recto and
 // verso. Column widths are a whole number of body characters.
 //
+// Write reports every image it places (Stats.Images: where the image is
+// written in the source, the page, the placed size and so the effective
+// resolution, PlacedImage.PPI) for the printer's preflight, which
+// package export turns into warnings and --strict errors.
+//
 // # Standards
 //
 // The file meets the standard of Options.Standard: PDF/A-2u by default
@@ -138,11 +143,20 @@
 // composition (ours, as before) produces frames, and package pdfw, a
 // small tested writer (objects, streams, cross-reference, object
 // streams; content streams with marked content, TJ and colour spaces;
-// Type 0 fonts; images; the structure tree), writes them. gopdf remains
-// only as an independent oracle in the fonts tests. The tests read what
-// is written back with github.com/pdfcpu/pdfcpu (internal/pdfcheck),
-// validate it in pdfcpu's strict mode and check it with qpdf, poppler and
-// Ghostscript; pdfcpu is never linked into qikan.
+// Type 0 fonts; images; the structure tree), writes them. qikan does not
+// link gopdf: it stays in go.mod as a test dependency only, an
+// independent oracle in package fonts (TestSubsetGopdf: gopdf embeds a
+// fonts.SubsetTTF subset and measures its advances as fonts does). The
+// seam where a page painter would plug in is pdfw.Content (the operators
+// of one page: paths, colours, text by glyph ID with TJ, marked content);
+// a library that can write marked content, ActualText and caller-chosen
+// glyph positions could paint behind it without changing composition.
+// The tests read what is written back with github.com/pdfcpu/pdfcpu
+// (internal/pdfcheck) and github.com/ledongthuc/pdf (content streams),
+// validate it in pdfcpu's strict mode, check the veraPDF rules for
+// PDF/A-2u, PDF/A-2a and PDF/UA-1 that apply to what qikan writes
+// (verapdf_test.go) and check it with qpdf, poppler and Ghostscript;
+// none of these is linked into qikan.
 //
 // Faces: every text is set with the fonts.Set of its language
 // (Set.ForLang: the issue's, an article's or a span's), so each region's

@@ -376,3 +376,36 @@ func TestHardBreakAfterRun(t *testing.T) {
 		}
 	}
 }
+
+// TestJustifyKeepsMarksAttached: justification spreads a line's slack
+// over its gaps but none before a stop or a closing bracket or after an
+// opening one (jlreq §3.8.3): ， stays against what precedes it, 《 against
+// what follows.
+func TestJustifyKeepsMarksAttached(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		width float64
+	}{
+		{"一二三，四五六七八九十一二三四五", 9.25},
+		{"一二《书名》五六七八九十一二三四五", 10.25},
+	} {
+		lines := lay(tc.text, tc.width)
+		if len(lines) < 2 || !lines[0].Justified || !near(lines[0].Width, tc.width) {
+			t.Fatalf("%s: lines %q width %.3f, want the first justified to %.2f", tc.text, lineTexts(lines), lines[0].Width, tc.width)
+		}
+		items := lines[0].Items
+		spread := false
+		for k := 1; k < len(items); k++ {
+			a, b := items[k-1], items[k]
+			gap := b.X + b.LeftTrim - (a.X + a.LeftTrim + a.Width)
+			attached := strings.HasPrefix(b.Text, "，") || strings.HasPrefix(b.Text, "》") || strings.HasSuffix(a.Text, "《")
+			if attached && math.Abs(gap) > 1e-6 {
+				t.Errorf("%s: %q then %q: gap %.4f, want none", tc.text, a.Text, b.Text, gap)
+			}
+			spread = spread || gap > 1e-6
+		}
+		if !spread {
+			t.Errorf("%s: no gap took the slack: %+v", tc.text, items)
+		}
+	}
+}

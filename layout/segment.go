@@ -37,9 +37,14 @@ func (b *box) width() float64 { return b.adv - b.pairL - b.pairR }
 // joint is what lies between box i and box i+1: white space, a Han–Latin
 // gap or nothing, and whether the line may break there.
 type joint struct {
-	gap       float64 // natural width
-	strSp     float64 // stretch of spaces (used first)
-	strCh     float64 // inter-character stretch
+	gap   float64 // natural width
+	strSp float64 // stretch of spaces (used first)
+	strCh float64 // inter-character stretch
+	// attached: the joint is before a closing bracket or a stop, or
+	// after an opening bracket, which setting a line does not space apart
+	// from their neighbour while other gaps of the line can take the
+	// stretch (jlreq §3.8.3); its strCh still counts for line breaking.
+	attached  bool
 	shr       float64 // shrink
 	spaced    bool    // white space (or a zero-width space) in between
 	glued     bool    // narrow–narrow, nothing in between: same word
@@ -343,6 +348,7 @@ func (p *para) tailor(j *joint, a, b *box, gap float64, inURL, inKorean bool) {
 	case a.wide || b.wide:
 		if !inKorean {
 			j.strCh = size * charStretchEm
+			j.attached = b.pc == pcClose || b.pc == pcStop || a.pc == pcOpen
 		}
 		if p.opt.HanLatinSpace && !j.spaced {
 			// clreq §3.2.1: a quarter em between Han and Western letters or

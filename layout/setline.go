@@ -12,6 +12,7 @@ func (p *para) setLine(s, e, lo int, last bool) Line {
 		ln.Break = BreakEmergency
 	}
 	adj := adjust(m, p.opt.Width, p.opt.Align == Justify && !last)
+	adj.free, adj.skipAttached = p.freeStretch(s, e, m, adj.ch)
 	ln.Ratio, ln.Justified = adj.ratio, adj.justified
 	ln.Items, ln.Width = p.items(s, e, m, adj)
 	if !adj.justified || last {
@@ -29,10 +30,15 @@ const maxSpaceRatio = 2.0
 
 // adjustment is how a line is brought to its measure.
 type adjustment struct {
-	sp, ch    float64 // fractions of the spaces' and the inter-character stretch used
-	shrink    float64 // fraction of the shrink used, 0 to 1
-	ratio     float64 // Line.Ratio
-	justified bool
+	sp, ch float64 // fractions of the spaces' and the inter-character stretch used
+	// free is the fraction of the inter-character stretch used at a
+	// joint that is not attached (see joint.attached): ch, or more when
+	// skipAttached gives the attached joints' share to the others.
+	free         float64
+	skipAttached bool
+	shrink       float64 // fraction of the shrink used, 0 to 1
+	ratio        float64 // Line.Ratio
+	justified    bool
 }
 
 // adjust says how a line of metrics m is set in width: a line to justify
@@ -104,10 +110,34 @@ func (p *para) items(s, e int, m lineMetrics, adj adjustment) ([]Item, float64) 
 		x += w
 		if i < e-1 {
 			j := &p.joints[i]
-			x += j.gap + j.strSp*adj.sp + j.strCh*adj.ch - adj.shrink*j.shr
+			ch := adj.free
+			if j.attached && adj.skipAttached {
+				ch = 0
+			}
+			x += j.gap + j.strSp*adj.sp + j.strCh*ch - adj.shrink*j.shr
 		}
 	}
 	return items, x
+}
+
+// freeStretch is the fraction of the inter-character stretch that the
+// joints of the line [s, e) of metrics m that are not attached use when
+// they take the stretch ch·m.strCh of them all, and whether the attached
+// ones are skipped: not when no joint is attached or every one is.
+func (p *para) freeStretch(s, e int, m lineMetrics, ch float64) (float64, bool) {
+	if ch <= 0 {
+		return ch, false
+	}
+	free := 0.0
+	for i := s; i < e-1; i++ {
+		if j := &p.joints[i]; !j.attached {
+			free += j.strCh
+		}
+	}
+	if free <= eps || free >= m.strCh-eps {
+		return ch, false
+	}
+	return ch * m.strCh / free, true
 }
 
 // align moves the items of a line that is not justified, width wide, to

@@ -252,7 +252,7 @@ func exportCommand(ver string, stdout, stderr io.Writer) *cli.Command {
 				}
 				if err != nil {
 					failed = true
-					printError(stderr, path, err, ", nothing written")
+					printError(stderr, path, err, writtenTail(res.Files))
 				}
 			}
 			if failed {
@@ -261,6 +261,16 @@ func exportCommand(ver string, stdout, stderr io.Writer) *cli.Command {
 			return nil
 		},
 	}
+}
+
+// writtenTail ends the count line of an export's problems: what was
+// written despite them (a format whose backend failed, or whose PDF
+// --strict refused, is not; the others are).
+func writtenTail(files []string) string {
+	if len(files) == 0 {
+		return ", nothing written"
+	}
+	return ", only " + strings.Join(files, ", ") + " written"
 }
 
 func sectionCount(iss *issue.Issue) int {

@@ -3,6 +3,8 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"image"
+	pngenc "image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,6 +81,33 @@ func TestExportInvalidWritesNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Errorf("output directory exists: %v", err)
+	}
+}
+
+// TestExportStrictLowResolution: with --strict an image the PDF would
+// print below 150 ppi is a problem at its line; the PDF is not written,
+// the EPUB is, and the count line says so.
+func TestExportStrictLowResolution(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lowres")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "issue.yaml"), []byte("title: 期刊\nissue: 2025年第1期\ndate: 2025-03-28\nlanguage: zh-CN\nsections:\n  - title: 栏目\n    articles: [a.md]\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: 标题\n---\n正文。\n\n![一张很小的图表](chart.png)\n"), 0o644)
+	m := image.NewGray(image.Rect(0, 0, 60, 40))
+	var buf bytes.Buffer
+	pngenc.Encode(&buf, m)
+	os.WriteFile(filepath.Join(dir, "chart.png"), buf.Bytes(), 0o644)
+	out := t.TempDir()
+	status, _, stderr := qikan("export", "--strict", "--out", out, dir)
+	epub := filepath.Join(out, "lowres.epub")
+	if status != 1 || !strings.Contains(stderr, filepath.Join(dir, "a.md")+":6:1: image \"chart.png\" prints at") ||
+		!strings.Contains(stderr, "1 problem, only "+epub+" written") {
+		t.Errorf("status %d, stderr:\n%s", status, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "lowres.pdf")); !os.IsNotExist(err) {
+		t.Errorf("the PDF was written: %v", err)
+	}
+	if _, err := os.Stat(epub); err != nil {
+		t.Errorf("the EPUB was not written: %v", err)
 	}
 }
 

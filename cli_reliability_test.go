@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -137,6 +138,30 @@ func reliabilityCases(cb *caseBuilder) {
 		fault{"a.md", "", "file is larger than 4 MB", "split it"})
 	add("paragraph-3mb", plain(relBody(strings.Repeat("中文段落。\n", 200_000))), nil, 1,
 		fault{"a.md", "中文段落", "paragraph of 3125 KB is longer than the 64 KB qikan sets in one paragraph", "split it into paragraphs"})
+
+	// ... and so are Markdown elements beyond 40,000 an issue, counted
+	// before parsing (within 4 MB of text, 2 million emphasis marks took
+	// 960 MB and 37 s to validate, 1.7 million table cells 1.1 GB, 650,000
+	// list items 630 MB); the count runs over the issue's articles.
+	const markup = "the issue holds more than 40000 Markdown elements by this line"
+	var items, emph, rows strings.Builder
+	for i := range 15_000 {
+		fmt.Fprintf(&items, "- 项%d\n", i+1)
+		fmt.Fprintf(&emph, "*强%d* 文。\n\n", i+1)
+	}
+	rows.WriteString("|列|值|\n|-|-|\n")
+	for i := range 15_000 {
+		fmt.Fprintf(&rows, "|%d|值|\n", i+1)
+	}
+	// Two articles of list items, 2 elements each: passed at b.md's 5,001st.
+	add("markup-list-items", map[string][]byte{"issue.yaml": relIssue("", "[a.md, b.md]"), "a.md": relBody(items.String()), "b.md": relBody(items.String())}, nil, 1,
+		fault{"b.md", "- 项5001", markup, "split the issue into several"})
+	// A paragraph and two emphasis marks each: passed at the 13,334th.
+	add("markup-emphasis", plain(relBody(emph.String())), nil, 1,
+		fault{"a.md", "*强13334*", markup, "split the issue into several"})
+	// 4 + 3 for the table's head, 3 a row: passed at row 13,332.
+	add("markup-table-cells", plain(relBody(rows.String())), nil, 1,
+		fault{"a.md", "|13332|", markup, "split the issue into several"})
 
 	// 8. An image that would take more than 128 MB to decode is refused
 	// (a 100-megapixel 16-bit PNG of under 1 MB took 1.2-1.8 GB to export).
@@ -941,11 +966,12 @@ func greenAboveBlue(img image.Image) bool {
 }
 
 // TestMaximalIssueMemory (cases 6 and 8): an issue at the loader's limits
-// — 4 MB of text, a cover photo and a figure that each take nearly the
-// 128 MB qikan decodes for one image — exports in both formats under 300
+// — 4 MB of text, Markdown elements near their bound, a cover photo and a
+// figure that each take nearly the 128 MB qikan decodes for one image —
+// exports in both formats under 300
 // MB (20 MB of text in one paragraph took 3.2-9.7 GB, one 100-megapixel
 // 16-bit PNG 1.2-1.8 GB; this issue 357 MiB before qikan set a soft memory
-// limit, 221 MiB with it).
+// limit, 221 MiB with it; 225 MiB with the Markdown elements).
 func TestMaximalIssueMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("exports a large issue in a subprocess")
@@ -959,6 +985,10 @@ func TestMaximalIssueMemory(t *testing.T) {
 	a0, _ := os.ReadFile(filepath.Join(dir, "a0.md"))
 	writeFile(t, filepath.Join(dir, "a0.md"), append(a0, "\n![图](fig.png)\n"...))
 	writeFile(t, filepath.Join(dir, "fig.png"), png16(t, 3000, 3000)) // 9 MP of 16 bits: 117 MB
+	// Markdown elements near the limit, in the shape that takes most: 5,000
+	// lines of nested quotes and lists, 25,000 elements besides the text's.
+	a1, _ := os.ReadFile(filepath.Join(dir, "a1.md"))
+	writeFile(t, filepath.Join(dir, "a1.md"), append(a1, "\n"+strings.Repeat("> - > - 项\n", 5000)...))
 	out := t.TempDir()
 	status, stderr, rss := qikanIn(t, t.TempDir(), "export", "--out", out, dir)
 	t.Logf("peak memory %d MiB", rss>>10)

@@ -38,6 +38,7 @@ type loader struct {
 	images  map[string]imageResult // by absolute path
 	seen    map[string]where       // article files already used, by resolved path
 	budget  textBudget             // the issue's text so far
+	markup  markupBudget           // the issue's Markdown elements so far
 	count   int                    // articles so far
 }
 
@@ -448,7 +449,7 @@ func (l *loader) parseArticle(src []byte, abs, file string) *Article {
 	}
 	f := fd.mapping(node, "front matter", articleKeys...)
 	decodeArticleMeta(fd, f, a, "front matter")
-	md := mdSource{text: body, file: file, abs: abs, lineOff: bodyLine - 1, cols: true}
+	md := mdSource{text: body, file: file, abs: abs, lineOff: bodyLine - 1, cols: true, markup: &l.markup}
 	a.Blocks = convertMarkdown(md, &l.r, l.imageFunc(filepath.Dir(abs), file))
 	return a
 }
@@ -482,7 +483,7 @@ func (l *loader) inlineArticle(d *yamlDoc, n ast.Node) *Article {
 	a.Line = line
 	// The body's lines are lines of issue.yaml, its columns are not (it
 	// is indented there).
-	src := mdSource{text: []byte(body), file: d.file, abs: d.abs, lineOff: line - 1}
+	src := mdSource{text: []byte(body), file: d.file, abs: d.abs, lineOff: line - 1, markup: &l.markup}
 	a.Blocks = convertMarkdown(src, &l.r, l.imageFunc(l.dir, d.file))
 	return a
 }

@@ -27,6 +27,8 @@ type mdSource struct {
 	// cols is set when a column of text is a column of the file (not so
 	// for a body indented in issue.yaml).
 	cols bool
+	// markup is the issue's markup budget (nil: none).
+	markup *markupBudget
 }
 
 // imageFunc resolves the destination of an image written at pos. strict
@@ -66,7 +68,7 @@ func convertMarkdown(s mdSource, r *report, image imageFunc) (blocks []Block) {
 			c.lines = append(c.lines, i+1)
 		}
 	}
-	if !checkLines(s.text, s.file, s.lineOff, r) {
+	if !checkLines(s.text, s.file, s.lineOff, r, s.markup) {
 		return nil
 	}
 	md := goldmark.New(goldmark.WithExtensions(extension.Table, mdext.CJKFriendly, mdext.RubyShorthand, mdext.HTML, mdLimits{c}))

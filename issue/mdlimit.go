@@ -26,7 +26,87 @@ const (
 	// unescaped "*" and "_" of one paragraph (or line).
 	maxBrackets      = 1000
 	maxEmphasisMarks = 4000
+	// maxIssueMarkup bounds the Markdown elements of an issue, as
+	// markupUnits counts them before parsing. Each becomes nodes of
+	// goldmark, the model and the layout: within the 4 MB of text an
+	// issue may hold, 2 million emphasis marks took 960 MB and 37 s to
+	// validate, a table of 1.7 million cells 1.1 GB, 650,000 list items
+	// 630 MB. At this bound the heaviest shapes (nested quotes and lists,
+	// short paragraphs, list items, links) export in 120-135 MB.
+	// HelloGitHub's Markdown, links, tables and code throughout, has 2 to
+	// 3.5 per 100 bytes, at most 500 an issue; the sample issue 490.
+	maxIssueMarkup = 40_000
 )
+
+// markupBudget counts the Markdown elements of one issue against
+// maxIssueMarkup.
+type markupBudget struct {
+	used int
+}
+
+// markupMessage and markupHint describe a passed markup budget.
+var (
+	markupMessage = fmt.Sprintf("the issue holds more than %d Markdown elements by this line (paragraphs, headings, list items, table cells, emphasis, code, links, tags); qikan reads at most %d per issue", maxIssueMarkup, maxIssueMarkup)
+	markupHint    = "split the issue into several"
+)
+
+// markupUnits counts what one line of Markdown can make nodes of, without
+// parsing it: the block it starts (after a blank line, at a list or quote
+// marker, a heading), each list and quote marker, each byte that can open
+// inline markup or separate table cells, and a hard line break.
+func markupUnits(line []byte, afterBlank bool) int {
+	n := 0
+	s := bytes.TrimLeft(line, " \t")
+	for len(s) > 0 && n <= maxNesting { // deeper, nestingGuard makes text
+		if s[0] == '>' {
+			n++
+			s = bytes.TrimLeft(s[1:], " \t")
+			continue
+		}
+		if m := listMarker(s); m > 0 {
+			n++
+			s = bytes.TrimLeft(s[m:], " \t")
+			continue
+		}
+		break
+	}
+	if afterBlank || n > 0 || len(s) > 0 && s[0] == '#' {
+		n++
+	}
+	for _, b := range line {
+		switch b {
+		case '*', '_', '`', '[', '<', '~', '|', '{':
+			n++
+		}
+	}
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if bytes.HasSuffix(line, []byte("  ")) || bytes.HasSuffix(line, []byte("\\")) {
+		n++
+	}
+	return n
+}
+
+// listMarker returns the length of the list marker s starts with ("-",
+// "+", "*", "1." or "1)" followed by a space, a tab or the end), or 0.
+func listMarker(s []byte) int {
+	i := 0
+	switch s[0] {
+	case '-', '+', '*':
+		i = 1
+	default:
+		for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == 0 || i >= len(s) || s[i] != '.' && s[i] != ')' {
+			return 0
+		}
+		i++
+	}
+	if i < len(s) && s[i] != ' ' && s[i] != '\t' {
+		return 0
+	}
+	return i
+}
 
 // mdLimits is a goldmark extension that enforces the bounds above for one
 // article, reporting through c:
@@ -161,10 +241,12 @@ func isTableDelimiterRow(line []byte) bool {
 
 // checkLines reports the first line of src (a Markdown body whose first
 // line is lineOff+1 in file) that is longer than maxBlockBytes or holds
-// more brackets or emphasis marks than a paragraph may; headings, table
+// more brackets or emphasis marks than a paragraph may (headings, table
 // rows and cells and code are single lines that the paragraph guard does
-// not see. It returns false when the body must not be parsed.
-func checkLines(src []byte, file string, lineOff int, r *report) bool {
+// not see), or where the issue's Markdown passes the markup budget (nil:
+// none). It returns false when the body must not be parsed.
+func checkLines(src []byte, file string, lineOff int, r *report, markup *markupBudget) bool {
+	afterBlank := true
 	for n := 1; len(src) > 0; n++ {
 		line := src
 		if i := bytes.IndexByte(src, '\n'); i >= 0 {
@@ -172,8 +254,15 @@ func checkLines(src []byte, file string, lineOff int, r *report) bool {
 		} else {
 			src = nil
 		}
+		blank := len(bytes.TrimSpace(line)) == 0
+		if markup != nil && !blank {
+			markup.used += markupUnits(line, afterBlank)
+		}
+		afterBlank = blank
 		brackets, marks := countMarks(line)
 		switch {
+		case markup != nil && markup.used > maxIssueMarkup:
+			r.add(file, n+lineOff, 0, markupHint, "%s", markupMessage)
 		case len(line) > maxBlockBytes:
 			r.add(file, n+lineOff, 0, "break it into shorter lines or paragraphs", "line of %d KB is longer than the %d KB qikan reads in one line", len(line)>>10, maxBlockBytes>>10)
 		case brackets > maxBrackets:

@@ -174,3 +174,55 @@ func TestShorten(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkupUnits: a line counts the block it starts, its list and quote
+// markers, the bytes that open inline markup or separate table cells and
+// a hard line break; plain text continuing a paragraph counts nothing.
+func TestMarkupUnits(t *testing.T) {
+	for _, tt := range []struct {
+		line       string
+		afterBlank bool
+		want       int
+	}{
+		{"正文。", true, 1},
+		{"正文接上一行。", false, 0},
+		{"- 项", false, 2},
+		{"12. 项", false, 2},
+		{"1234567890. 不是列表", true, 1}, // ten digits: not a list marker
+		{"-不是列表", false, 0},
+		{"> - > - 项", true, 5},
+		{strings.Repeat(">", 100) + " 深", true, maxNesting + 2}, // deeper levels are text
+		{"## 标题", false, 1},
+		{"|1|2|3|", false, 4},
+		{"*强调* 与 `代码` 与 [链接](x) 与 <b>", true, 1 + 2 + 2 + 1 + 1},
+		{"行末硬换行  ", false, 1},
+		{"行末硬换行\\", false, 1},
+		{"行末硬换行  \r", false, 1},
+		{"{漢字|かんじ} ~~删~~", true, 1 + 1 + 1 + 4},
+	} {
+		if got := markupUnits([]byte(tt.line), tt.afterBlank); got != tt.want {
+			t.Errorf("markupUnits(%q, %v) = %d, want %d", tt.line, tt.afterBlank, got, tt.want)
+		}
+	}
+}
+
+// TestMarkupBudget: the issue's budget runs over its articles; the line
+// where it passes is reported and that body is not parsed.
+func TestMarkupBudget(t *testing.T) {
+	var b markupBudget
+	items := func(n int) []byte { return []byte(strings.Repeat("- 项\n", n)) }
+	r := &report{}
+	if !checkLines(items(15_000), "a.md", 4, r, &b) || len(r.problems) > 0 {
+		t.Fatalf("15,000 list items refused: %v", r.problems)
+	}
+	if checkLines(items(10_000), "b.md", 4, r, &b) {
+		t.Fatal("the second article's 10,000 list items passed the budget")
+	}
+	// 30,000 units in a.md, 2 a line in b.md: passed on its 5,001st line.
+	if len(r.problems) != 1 || r.problems[0].File != "b.md" || r.problems[0].Line != 4+5001 || !strings.Contains(r.problems[0].Message, "more than 40000 Markdown elements") {
+		t.Errorf("problems %+v", r.problems)
+	}
+	if checkLines(items(10), "c.md", 0, &report{}, nil) != true {
+		t.Error("no budget: refused")
+	}
+}

@@ -472,9 +472,12 @@ func TestInvalidCorpusCLI(t *testing.T) {
 			if len(c.flags) > 0 {
 				return // validate takes no font flags
 			}
-			status, stderr, _ = qikanIn(t, cwd, "validate", c.dir)
+			status, stderr, rss = qikanIn(t, cwd, "validate", c.dir)
 			if status != 1 {
 				t.Errorf("validate: exit status %d, want 1", status)
+			}
+			if rss > maxRSSLimit {
+				t.Errorf("validate: peak memory %d MiB, want under %d MiB", rss>>10, maxRSSLimit>>10)
 			}
 			checkSays(t, stderr, c.want)
 			if entries, _ := os.ReadDir(cwd); len(entries) > 0 {

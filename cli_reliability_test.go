@@ -88,6 +88,14 @@ func reliabilityCases(cb *caseBuilder) {
 		fault{"issue.yaml", "c.jpg", pipe, regular})
 	add("fifo-issue-yaml", map[string][]byte{"issue.yaml": []byte("|fifo"), "a.md": []byte(relArticle)}, nil, 1,
 		fault{"issue.yaml", "", "issue.yaml is a named pipe (FIFO), not a regular file", regular})
+	// A device is refused too: linked from the issue directory it leads
+	// outside it; given as --body-font it is named as a device.
+	add("device-article", map[string][]byte{"issue.yaml": relIssue("", "[a.md]"), "a.md": []byte("-> /dev/zero")}, nil, 1,
+		fault{"issue.yaml", "a.md", `"a.md" leads outside the issue directory through a symbolic link`, "copy the file into the issue directory"})
+	add("device-image", map[string][]byte{"issue.yaml": relIssue("", "[a.md]"), "a.md": relBody("正文。\n\n![图](p.png)"), "p.png": []byte("-> /dev/urandom")}, nil, 1,
+		fault{"a.md", "p.png", `"p.png" leads outside the issue directory through a symbolic link`, "copy the file into the issue directory"})
+	add("device-body-font", map[string][]byte{"issue.yaml": relIssue("", "[a.md]"), "a.md": []byte(relArticle)}, []string{"--body-font", "/dev/zero"}, 2,
+		fault{"/dev/zero", "", "is a device, not a font file", "give the font file itself"})
 	fifoFont := filepath.Join(cb.root, "fifo-body-font", "f.ttf")
 	add("fifo-body-font", map[string][]byte{"issue.yaml": relIssue("", "[a.md]"), "a.md": []byte(relArticle), "f.ttf": []byte("|fifo")}, []string{"--body-font", fifoFont}, 2,
 		fault{fifoFont, "", "is a named pipe (FIFO), not a font file", "give the font file itself"})
@@ -622,9 +630,12 @@ func TestSignalDuringBatch(t *testing.T) {
 				cmd.Process.Signal(s)
 				time.Sleep(20 * time.Millisecond)
 			}
-			status, _ := waitQikan(t, cmd, 20*time.Second)
+			status, rss := waitQikan(t, cmd, 20*time.Second)
 			if status != 1 {
 				t.Errorf("exit status %d, want 1\n%s", status, stderr)
+			}
+			if rss > maxRSSLimit {
+				t.Errorf("peak memory %d MiB", rss>>10)
 			}
 			data, err := os.ReadFile(report)
 			if err != nil {
@@ -665,9 +676,12 @@ func TestExportNameCollision(t *testing.T) {
 		{[]string{"x/2024/03", "x/2025/03"}, "export: x/2024/03 and x/2025/03 would both be written as 03.epub and 03.pdf, the second over the first; export them to different --out directories, or use qikan batch"},
 		{[]string{"x/2024/03", "x/2024/03/"}, "export: x/2024/03/ is given twice"},
 	} {
-		status, stderr, _ := qikanIn(t, root, append([]string{"export", "--out", out}, tt.dirs...)...)
+		status, stderr, rss := qikanIn(t, root, append([]string{"export", "--out", out}, tt.dirs...)...)
 		if status != 2 || !strings.Contains(stderr, tt.says) {
 			t.Errorf("export %q: status %d, stderr %q; want 2 and %q", tt.dirs, status, stderr, tt.says)
+		}
+		if rss > maxRSSLimit {
+			t.Errorf("export %q: peak memory %d MiB", tt.dirs, rss>>10)
 		}
 		if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("export %q wrote the output directory", tt.dirs)
@@ -698,8 +712,12 @@ func TestConcurrentExportsOneDirectory(t *testing.T) {
 			cmds = append(cmds, cmd)
 		}
 		for _, cmd := range cmds {
-			if status, _ := waitQikan(t, cmd, 60*time.Second); status != 0 {
+			status, rss := waitQikan(t, cmd, 60*time.Second)
+			if status != 0 {
 				t.Fatalf("round %d: exit status %d", round, status)
+			}
+			if rss > maxRSSLimit {
+				t.Errorf("round %d: peak memory %d MiB", round, rss>>10)
 			}
 		}
 		text, err := exec.Command(pdftotext, "-l", "1", filepath.Join(out, "issue.pdf"), "-").Output()
@@ -767,9 +785,12 @@ func TestOutputProblems(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			before := tree(t, root)
 			cmd, stderr := startQikan(t, t.TempDir(), tt.env, "export", "--out", tt.out, dir)
-			status, _ := waitQikan(t, cmd, qikanTimeout(t))
+			status, rss := waitQikan(t, cmd, qikanTimeout(t))
 			if status != 1 || !strings.Contains(stderr.String(), tt.says) {
 				t.Errorf("status %d, stderr %q; want 1 and %q", status, stderr, tt.says)
+			}
+			if rss > maxRSSLimit {
+				t.Errorf("peak memory %d MiB", rss>>10)
 			}
 			if strings.Contains(stderr.String(), ".tmp-") || strings.Contains(stderr.String(), "probe") {
 				t.Errorf("the message names a temporary file: %q", stderr)
@@ -794,9 +815,12 @@ func TestControlCharactersInMessages(t *testing.T) {
 	md := "---\ntitle: \"标题\\e]0;pwned\\a\"\n---\n\n正文。\n\n![照片](my photo\x1b[1m.jpg)\n"
 	writeFile(t, filepath.Join(dir, "issue.yaml"), []byte(yaml))
 	writeFile(t, filepath.Join(dir, "a\x1b[5m.md"), []byte(md))
-	status, stderr, _ := qikanIn(t, t.TempDir(), "validate", dir)
+	status, stderr, rss := qikanIn(t, t.TempDir(), "validate", dir)
 	if status != 0 {
 		t.Errorf("exit status %d\n%s", status, stderr)
+	}
+	if rss > maxRSSLimit {
+		t.Errorf("peak memory %d MiB", rss>>10)
 	}
 	for _, raw := range []string{"\x1b", "\u202e", "\a", "\ufffe"} {
 		if strings.Contains(stderr, raw) {

@@ -28,8 +28,9 @@
 //     inside —— or ……;
 //   - every line after a hard break gets the first-line indent;
 //   - lines are chosen by total fit (Knuth & Plass) over the paragraph and
-//     justified by spaces first, then inter-character gaps; shrinking is
-//     done by punctuation compression (clreq §3.8);
+//     justified by spaces first, then inter-character gaps, none before a
+//     stop or a closing bracket or after an opening one (jlreq §3.8.3);
+//     shrinking is done by punctuation compression (clreq §3.8);
 //   - an optional quarter-em gap separates Han from Latin letters and
 //     digits (clreq §3.2.1);
 //   - the last line never holds a single character;

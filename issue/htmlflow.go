@@ -134,7 +134,9 @@ func (c *mdConverter) htmlFigure(e *mdext.Element) *Figure {
 	}
 	fig := &Figure{Pos: c.pos(e), Image: im, Caption: strings.TrimSpace(img.Attr("alt")), Credit: strings.TrimSpace(img.Attr("title"))}
 	if caption != nil {
-		fig.Caption = strings.Join(strings.Fields(plain(c.inlines(caption))), " ")
+		if text := strings.Join(strings.Fields(plain(c.inlines(caption))), " "); text != "" {
+			fig.Alt, fig.Caption = fig.Caption, text
+		}
 	}
 	if link != nil {
 		fig.Link = link.Attr("href")

@@ -178,6 +178,9 @@ func EachText(blocks []Block, inline func([]Inline), other func(string)) {
 		case *Figure:
 			other(b.Caption)
 			other(b.Credit)
+			if b.Alt != "" {
+				other(b.Alt)
+			}
 		case *Code:
 			other(b.Text)
 		}
@@ -229,6 +232,9 @@ func mapBlocks(blocks []Block, f func(Stretch) []string) {
 		if fig, ok := b.(*Figure); ok {
 			mapField(field{&fig.Caption, fig.Pos}, f)
 			mapField(field{&fig.Credit, fig.Pos}, f)
+			if fig.Alt != "" {
+				mapField(field{&fig.Alt, fig.Pos}, f)
+			}
 		}
 	})
 }
@@ -318,7 +324,7 @@ func eachBlockText(blocks []Block, yield func(Pos, string) bool) bool {
 		})
 		switch b := b.(type) {
 		case *Figure:
-			ok = ok && yield(b.Pos, b.Caption) && yield(b.Pos, b.Credit)
+			ok = ok && yield(b.Pos, b.Caption) && yield(b.Pos, b.Credit) && (b.Alt == "" || yield(b.Pos, b.Alt))
 		case *Code:
 			at := b.Pos
 			for _, line := range strings.Split(b.Text, "\n") {

@@ -153,7 +153,8 @@ func TestMarkdownImages(t *testing.T) {
 		{"large image on its own line", "上文\\\n![大图](big.png)\\\n下文", []Block{para(txt("上文")), fig("big.png", "大图", ""), para(txt("下文"))}, 0},
 		{"linked figure", "[![封面](big.png)](https://example.com/a)", []Block{fig("big.png", "封面", "https://example.com/a")}, 0},
 		{"linked icon", "见[![i](a.png)](https://e.com)官网", []Block{para(txt("见"), Inline{Text: "i", Link: "https://e.com", Image: &Image{Rel: "a.png", Format: "png", Width: 16, Height: 16}}, txt("官网"))}, 0},
-		{"html figure", "<figure><a href=\"https://e.com\"><img src=\"big.png\" alt=\"替代\"></a><figcaption>图 1 说明</figcaption></figure>", []Block{fig("big.png", "图 1 说明", "https://e.com")}, 0},
+		{"html figure", "<figure><a href=\"https://e.com\"><img src=\"big.png\" alt=\"替代\"></a><figcaption>图 1 说明</figcaption></figure>", []Block{&Figure{Image: Image{Rel: "big.png", Format: "png", Width: 800, Height: 600}, Caption: "图 1 说明", Link: "https://e.com", Alt: "替代"}}, 0},
+		{"html figure, empty figcaption", "<figure><img src=\"big.png\" alt=\"替代\"><figcaption> </figcaption></figure>", []Block{fig("big.png", "替代", "")}, 0},
 		{"html image alone then text", "<p align=\"center\">\n<img src=\"big.png\" style=\"max-width:30%\"></img><br>\n关注公众号\n</p>", []Block{fig("big.png", "", ""), para(txt("关注公众号"))}, 2}, // the style attribute, no caption
 		{"html image scaled to a line", `文<img src="big.png" width="20">字`, []Block{para(txt("文"), Inline{Image: &Image{Rel: "big.png", Format: "png", Width: 800, Height: 600}}, txt("字"))}, 0},
 		{"remote html image keeps its alt text", `文<img src="https://e.com/a.png" alt="图标">字`, []Block{para(txt("文图标字"))}, 1},

@@ -214,6 +214,18 @@ type Figure struct {
 	Caption string // from the alt text or <figcaption>; may be empty
 	Credit  string // from the title; may be empty
 	Link    string // where the image links to ([![…](img)](url)); "" for none
+	// Alt is the image's own text alternative where the caption comes
+	// from elsewhere (<img alt> in a <figure> with a <figcaption>); ""
+	// when the caption serves.
+	Alt string
+}
+
+// AltText is the figure's text alternative: Alt, else the caption.
+func (f *Figure) AltText() string {
+	if alt := strings.TrimSpace(f.Alt); alt != "" {
+		return alt
+	}
+	return strings.TrimSpace(f.Caption)
 }
 
 // Code is a fenced or indented code block, set verbatim.

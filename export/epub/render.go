@@ -434,7 +434,7 @@ func (b *book) figure(m *markup, f *issue.Figure) {
 	m.buf.WriteString(`<img src="../images/`)
 	escape(&m.buf, img.name)
 	m.buf.WriteString(`" alt="`)
-	escape(&m.buf, xmlText(f.Caption))
+	escape(&m.buf, xmlText(f.AltText()))
 	m.buf.WriteByte('"')
 	m.attrs([]string{"width", w, "height", h})
 	m.buf.WriteString("/>")

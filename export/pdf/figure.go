@@ -38,9 +38,9 @@ var figureScales = []float64{1, 0.85, 0.7}
 // its credit (if any) a P.
 func (c *composer) figure(parent *node, f *issue.Figure, colW float64) *float {
 	var tags figureTags
-	if alt := strings.TrimSpace(f.Caption); alt != "" {
+	if strings.TrimSpace(f.Caption) != "" {
 		tags.fig = parent.add("Figure")
-		tags.fig.alt = alt
+		tags.fig.alt = f.AltText()
 		tags.caption = tags.fig.add("Caption")
 	} else if f.Credit != "" {
 		tags.caption = parent.add("P")
@@ -48,7 +48,7 @@ func (c *composer) figure(parent *node, f *issue.Figure, colW float64) *float {
 	if f.Link != "" { // a linked image: the image is the link's area
 		tags.link = parent.add("Link")
 		tags.link.alt = f.Link
-		if alt := strings.TrimSpace(f.Caption); alt != "" {
+		if alt := f.AltText(); alt != "" {
 			tags.link.alt = alt
 		}
 	}

@@ -530,7 +530,7 @@ func bigIssue(t *testing.T, dir string, n int) {
 	writeFile(t, filepath.Join(dir, "issue.yaml"), []byte(yaml.String()))
 }
 
-// TestSignalDuringExport (case 9): SIGINT or SIGTERM while export writes
+// TestSignalDuringExport (case 9): SIGINT, SIGTERM or SIGHUP while export writes
 // ends it with 130 or 143 and leaves no temporary file (an empty hidden
 // .X.pdf.tmp-N was left forever), whether the signal comes while it lays
 // out (no temporary file exists yet: they are created at the first byte)
@@ -550,6 +550,7 @@ func TestSignalDuringExport(t *testing.T) {
 		{"SIGINT while laying out", syscall.SIGINT, 130, false},
 		{"SIGTERM while writing", syscall.SIGTERM, 143, true},
 		{"SIGINT while writing", syscall.SIGINT, 130, true},
+		{"SIGHUP while writing", syscall.SIGHUP, 129, true}, // the terminal closed
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out := t.TempDir()

@@ -12,9 +12,9 @@ import (
 )
 
 // measureQikan runs qikan (this binary with QIKAN_AS_COMMAND=1) with this
-// process's arguments and standard files, passes SIGINT and SIGTERM on to
-// it, writes its peak resident memory in KiB to rssFile and returns its
-// exit status.
+// process's arguments and standard files, passes SIGINT, SIGTERM and
+// SIGHUP on to it, writes its peak resident memory in KiB to rssFile and
+// returns its exit status.
 //
 // Why a parent of its own: on Linux a child reports in ru_maxrss the peak
 // of the process that started it when that one is larger. Go starts
@@ -39,7 +39,7 @@ func measureQikan(rssFile string) int {
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	if err := cmd.Start(); err != nil {
 		fmt.Fprintln(os.Stderr, "measure:", err)
 		return 125

@@ -11,18 +11,22 @@ import (
 	"github.com/qikan-dev/qikan/export"
 )
 
-// Signals. export stops at once on SIGINT or SIGTERM: it removes the
-// temporary files in flight and exits with 128 + the signal's number (130,
-// 143), so an interrupted export leaves nothing behind. batch lets the
+// Signals. export stops at once on SIGINT, SIGTERM or SIGHUP (the
+// terminal or the ssh session closed): it removes the temporary files in
+// flight and exits with 128 + the signal's number (130, 143, 129), so an
+// interrupted export leaves nothing behind. batch lets the
 // issues in progress finish on the first signal (the rest are reported
 // not-done) and on a second stops at once the same way; either way it
 // prints its summary and writes its report.
 
-// exitOnSignal makes a SIGINT or SIGTERM remove the temporary files of
+// stopSignals are the signals that stop export and batch.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+
+// exitOnSignal makes a SIGINT, SIGTERM or SIGHUP remove the temporary files of
 // temps and end the process, until stop is called.
 func exitOnSignal(stderr io.Writer, temps *export.Temps) (stop func()) {
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(sigs, stopSignals...)
 	done := make(chan struct{})
 	go func() {
 		select {
@@ -39,14 +43,14 @@ func exitOnSignal(stderr io.Writer, temps *export.Temps) (stop func()) {
 	}
 }
 
-// batchSignals returns a context that the first SIGINT or SIGTERM cancels
+// batchSignals returns a context that the first stop signal cancels
 // and a channel that the second closes, after removing the temporary files
 // of temps; stop ends the watch.
 func batchSignals(parent context.Context, stderr io.Writer, temps *export.Temps) (ctx context.Context, abort <-chan struct{}, stop func()) {
 	ctx, cancel := context.WithCancel(parent)
 	ab := make(chan struct{})
 	sigs := make(chan os.Signal, 2)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(sigs, stopSignals...)
 	done := make(chan struct{})
 	go func() {
 		select {
@@ -71,8 +75,11 @@ func batchSignals(parent context.Context, stderr io.Writer, temps *export.Temps)
 }
 
 func signalName(s os.Signal) string {
-	if s == syscall.SIGTERM {
+	switch s {
+	case syscall.SIGTERM:
 		return "SIGTERM"
+	case syscall.SIGHUP:
+		return "SIGHUP"
 	}
 	return "SIGINT"
 }

@@ -45,6 +45,7 @@ var xssPayloads = []string{
 	`<ruby onclick="x()">漢<rt style="x">かん</rt></ruby>`,
 	`<p><a href="https://ok.example/" target="_blank" rel="opener" ping="https://evil.example/">好</a></p>`,
 	`<figure><img src="a.png" srcset="javascript:alert(1) 2x" usemap="#m"></figure>`,
+	`<figure><img src="a.png" alt="&quot; onerror=&quot;alert(1)"><figcaption>说<script>x()</script>明</figcaption></figure>`,
 	"<kbd>Ctrl</kbd><sub>2</sub><sup>3</sup><mark>m</mark><small>s</small><u>u</u><s>s</s><ins>i</ins><del>d</del>",
 	`<template><script>alert(1)</script></template><noscript><img src=x onerror=alert(1)></noscript>`,
 	`<a href="https://ok.example/" onclick="x()"><img src="a.png" onerror="x()"></a>`,

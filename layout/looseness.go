@@ -12,11 +12,24 @@ const maxLooseRatio = 1.5
 // on every line, found by bisection: about the least that gives the
 // number of lines asked for. The paragraph's best breaking is returned when no
 // bonus gives that number with every line fit (within the measure, not
-// cut where no rule allows, stretched at most maxLooseRatio).
+// cut where no rule allows, stretched at most maxLooseRatio). The
+// paragraph is measured once and broken at each bonus the bisection tries
+// (about 70 of them): breakLines leaves the measured boxes as they were,
+// except that the emergency breaks its first run allows stay allowed, which
+// every later run would allow again.
 func loosen(runs []Run, opt Options) []Line {
 	o := opt
 	o.Looseness = 0
-	best := paragraph(runs, o, 0)
+	p, release := prepare(runs, o)
+	defer release()
+	if p == nil {
+		return nil
+	}
+	breakWith := func(bonus float64) []Line {
+		p.lineBonus = bonus
+		return p.breakLines()
+	}
+	best := breakWith(0)
 	want := len(best) + opt.Looseness
 	if want < 1 || len(best) == 0 {
 		return best
@@ -33,14 +46,14 @@ func loosen(runs []Run, opt Options) []Line {
 	}
 	var found []Line
 	lo, hi := 1.0, 1e12
-	if !reached(len(paragraph(runs, o, sign*hi))) {
+	if !reached(len(breakWith(sign * hi))) {
 		return best
 	}
 	// Bisection on a logarithmic scale: demerits grow as the cube of how
 	// loose a line is.
 	for hi/lo > 1.5 {
 		mid := math.Sqrt(lo * hi)
-		lines := paragraph(runs, o, sign*mid)
+		lines := breakWith(sign * mid)
 		if reached(len(lines)) {
 			hi = mid
 			if len(lines) == want && fit(lines, o.Width) {

@@ -133,13 +133,27 @@ func Paragraph(runs []Run, opt Options) []Line {
 // paragraph is Paragraph with lineBonus taken off the demerits of every
 // line (see para.lineBonus).
 func paragraph(runs []Run, opt Options, lineBonus float64) []Line {
+	p, release := prepare(runs, opt)
+	defer release()
+	if p == nil {
+		return nil
+	}
+	p.lineBonus = lineBonus
+	return p.breakLines()
+}
+
+// prepare measures runs as a paragraph ready for breakLines, which may run
+// on it any number of times (with another lineBonus each time: loosen);
+// nil for a paragraph without boxes. release gives its scratch arrays
+// back: neither p nor the arrays may be used after it.
+func prepare(runs []Run, opt Options) (p *para, release func()) {
 	sc := scratchPool.Get().(*scratch)
-	p := &para{runs: runs, opt: opt, sc: sc, lineBonus: lineBonus}
-	defer func() {
+	release = func() {
 		if len(sc.text) <= maxPooled {
 			scratchPool.Put(sc)
 		}
-	}()
+	}
+	p = &para{runs: runs, opt: opt, sc: sc}
 	p.opt.Width = finite(opt.Width)
 	p.opt.Indent = finite(opt.Indent)
 	p.faces = make([]Face, len(runs))
@@ -157,12 +171,12 @@ func paragraph(runs []Run, opt Options, lineBonus float64) []Line {
 	}
 	p.build()
 	if len(p.boxes) == 0 {
-		return nil
+		return nil, release
 	}
 	p.dashes()
 	p.compressPairs()
 	p.sums()
-	return p.breakLines()
+	return p, release
 }
 
 // advance is the face's advance in the run's unit, guarded against bad faces.

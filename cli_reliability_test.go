@@ -555,8 +555,9 @@ func TestSignalDuringExport(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			out := t.TempDir()
 			cmd, stderr := startQikan(t, t.TempDir(), nil, "export", "--out", out, dir)
+			waitBusy(t, cmd, 50*time.Millisecond)
 			start := time.Now()
-			for tt.atTemp && !hasTemp(t, out) || !tt.atTemp && time.Since(start) < 150*time.Millisecond {
+			for tt.atTemp && !hasTemp(t, out) {
 				time.Sleep(2 * time.Millisecond)
 				if time.Since(start) > 30*time.Second {
 					cmd.Process.Kill()

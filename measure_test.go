@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // measureQikan runs qikan (this binary with QIKAN_AS_COMMAND=1) with this
@@ -44,6 +46,7 @@ func measureQikan(rssFile string) int {
 		fmt.Fprintln(os.Stderr, "measure:", err)
 		return 125
 	}
+	os.WriteFile(rssFile+".pid", []byte(strconv.Itoa(cmd.Process.Pid)), 0o644)
 	go func() {
 		for s := range sigs {
 			cmd.Process.Signal(s)
@@ -56,8 +59,50 @@ func measureQikan(rssFile string) int {
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
 		signal.Reset()
 		syscall.Kill(os.Getpid(), ws.Signal())
+		time.Sleep(time.Second) // the signal ends the process before this does
+		return 128 + int(ws.Signal())
 	}
 	return cmd.ProcessState.ExitCode()
+}
+
+// waitBusy waits until the qikan run by cmd (made by qikanCommand and
+// started) has used cpu of processor time, so that it has set up its
+// signal handling and is at work, or until it has ended. A wait on the
+// clock instead fails on a loaded machine, where starting two processes
+// can take longer than any fixed wait.
+func waitBusy(t *testing.T, cmd *exec.Cmd, cpu time.Duration) {
+	t.Helper()
+	var pidFile string
+	for _, kv := range cmd.Env {
+		if f, ok := strings.CutPrefix(kv, "QIKAN_RSS_FILE="); ok {
+			pidFile = f + ".pid"
+		}
+	}
+	deadline := time.Now().Add(time.Minute)
+	for time.Now().Before(deadline) {
+		time.Sleep(2 * time.Millisecond)
+		b, err := os.ReadFile(pidFile)
+		pid, _ := strconv.Atoi(string(b))
+		if err != nil || pid <= 0 {
+			continue // not started yet, or the file is being written
+		}
+		stat, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+		if err != nil {
+			return // ended (or no /proc: the caller's checks tell)
+		}
+		// Fields after the command name in parentheses: state is the 3rd
+		// field of the stat line, utime and stime the 14th and 15th.
+		f := strings.Fields(string(stat[bytes.LastIndexByte(stat, ')')+1:]))
+		if len(f) < 13 {
+			return
+		}
+		ut, _ := strconv.Atoi(f[11])
+		st, _ := strconv.Atoi(f[12])
+		if time.Duration(ut+st)*10*time.Millisecond >= cpu { // USER_HZ is 100 on Linux
+			return
+		}
+	}
+	t.Fatal("qikan did not start working within a minute")
 }
 
 // peakRSS returns the peak resident memory in KiB of the qikan run by cmd

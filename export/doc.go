@@ -8,7 +8,10 @@
 //
 // Files are written atomically: each backend writes to a temporary file in
 // the output directory, which is synced and renamed to <dirname>.epub or
-// <dirname>.pdf only when the backend succeeded. A failed export therefore
+// <dirname>.pdf only when the backend succeeded. The renames of one export
+// come together once every backend has ended, under the lock a signal
+// handler takes to remove the temporary files (Temps): an interrupted
+// export leaves either all its new files or none. A failed export therefore
 // never leaves a half-written file and never replaces a good file from an
 // earlier run; an invalid issue writes nothing at all.
 package export

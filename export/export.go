@@ -340,28 +340,33 @@ func faces(lib *fonts.Library, iss *issue.Issue, opt *Options, nm names) (*fonts
 
 // writeAll writes the formats side by side, each to base plus its
 // extension, and returns the files written. The backends only read the
-// issue and the faces, and each writes its own file.
+// issue and the faces, and each writes its own temporary file; the files
+// written in full are renamed into place together once every backend has
+// ended (see Temps.commit). A format that failed leaves its old file.
 func writeAll(iss *issue.Issue, set *fonts.Set, backends map[string]backend, formats []string, base string, temps *Temps) ([]string, error) {
 	errs := make([]error, len(formats))
-	paths := make([]string, len(formats))
+	done := make([]*finished, len(formats))
 	var wg sync.WaitGroup
 	for i, f := range formats {
-		paths[i] = base + "." + f
+		path := base + "." + f
 		write := backends[f]
 		wg.Go(func() {
-			if err := writeAtomic(paths[i], temps, func(w io.Writer) error { return write(w, iss, set) }); err != nil {
-				errs[i] = fmt.Errorf("%s: %w", paths[i], err)
+			var err error
+			done[i], err = writeTemp(path, temps, func(w io.Writer) error { return write(w, iss, set) })
+			if err != nil {
+				errs[i] = fmt.Errorf("%s: %w", path, err)
 			}
 		})
 	}
 	wg.Wait()
-	var files []string
-	for i, path := range paths {
-		if errs[i] == nil {
-			files = append(files, path)
+	var ready []*finished
+	for _, f := range done {
+		if f != nil {
+			ready = append(ready, f)
 		}
 	}
-	return files, errors.Join(errs...)
+	files, err := temps.commit(ready)
+	return files, errors.Join(append(errs, err)...)
 }
 
 // applyPrint applies the print overrides (already validated) to iss.

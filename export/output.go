@@ -128,44 +128,84 @@ func (l *lazyTemp) discard() {
 // created at the first byte written: write, flush, fsync, close, rename.
 // On any failure (or a panic in write) the temporary file is removed and
 // an existing file at path is untouched.
-func writeAtomic(path string, temps *Temps, write func(io.Writer) error) (err error) {
+func writeAtomic(path string, temps *Temps, write func(io.Writer) error) error {
+	f, err := writeTemp(path, temps, write)
+	if err != nil {
+		return err
+	}
+	_, err = temps.commit([]*finished{f})
+	return err
+}
+
+// finished is a temporary file written in full (flushed, fsynced and
+// closed), waiting to be renamed over its target.
+type finished struct {
+	tmp, path string
+}
+
+// writeTemp writes what write writes to a temporary file beside path,
+// created at the first byte, and returns it written in full. On any
+// failure (or a panic in write) the temporary file is removed.
+func writeTemp(path string, temps *Temps, write func(io.Writer) error) (_ *finished, err error) {
 	tmp := &lazyTemp{path: path, temps: temps}
-	renamed := false
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("internal error: %v", v)
 		}
-		if !renamed {
+		if err != nil {
 			tmp.discard()
 		}
 	}()
 	bw := bufio.NewWriterSize(tmp, 256<<10)
 	if err := write(bw); err != nil {
-		return err
+		return nil, err
 	}
 	if err := bw.Flush(); err != nil {
-		return err
+		return nil, err
 	}
 	if tmp.f == nil { // nothing written: an empty file
 		if err := tmp.create(); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := tmp.f.Chmod(0o644); err != nil {
-		return err
+		return nil, err
 	}
 	if err := tmp.f.Sync(); err != nil {
-		return err
+		return nil, err
 	}
 	if err := tmp.f.Close(); err != nil {
-		return err
+		return nil, err
 	}
-	if err := os.Rename(tmp.f.Name(), path); err != nil {
-		return fmt.Errorf("cannot replace %s: %v", path, bareError(err))
+	return &finished{tmp: tmp.f.Name(), path: path}, nil
+}
+
+// commit renames finished files over their targets, all under the lock
+// Remove takes: a signal handler's Remove comes either before (the files
+// are removed, none renamed: errInterrupted) or after all of them, so an
+// interrupted export never leaves one format new and another old. A file
+// that cannot be renamed is removed; the error names it. It returns the
+// targets replaced.
+func (t *Temps) commit(files []*finished) (paths []string, err error) {
+	if t == nil {
+		t = &Temps{}
 	}
-	renamed = true
-	temps.done(tmp.f.Name())
-	return nil
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.removed {
+		return nil, errInterrupted // Remove has removed the files
+	}
+	var errs []error
+	for _, f := range files {
+		if err := os.Rename(f.tmp, f.path); err != nil {
+			os.Remove(f.tmp)
+			errs = append(errs, fmt.Errorf("cannot replace %s: %v", f.path, bareError(err)))
+		} else {
+			paths = append(paths, f.path)
+		}
+		delete(t.files, f.tmp)
+	}
+	return paths, errors.Join(errs...)
 }
 
 // prepareOut creates the output directory and checks, before any backend

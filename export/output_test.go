@@ -5,8 +5,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/qikan-dev/qikan/fonts"
+	"github.com/qikan-dev/qikan/issue"
 )
 
 func entries(t *testing.T, dir string) []string {
@@ -79,6 +83,56 @@ func TestTempsRemove(t *testing.T) {
 	})
 	if err == nil || len(entries(t, dir)) != 0 {
 		t.Errorf("a write after Remove: %v, left %q", err, entries(t, dir))
+	}
+}
+
+// TestWriteAllTogether: the formats of one export are renamed into place
+// together once every backend has ended. A signal while one backend still
+// writes leaves neither file (the EPUB, finished first, is not left beside
+// an old or missing PDF); a backend that fails leaves the other's file.
+func TestWriteAllTogether(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		interrupt bool  // Remove while the PDF is being written
+		pdfErr    error // the PDF backend's error
+		want      []string
+	}{
+		{"both written", false, nil, []string{"x.epub", "x.pdf"}},
+		{"signal while the PDF is written", true, nil, nil},
+		{"the PDF fails", false, errors.New("bad image"), []string{"x.epub"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			temps := &Temps{}
+			epubDone := make(chan struct{})
+			backends := map[string]backend{
+				"epub": func(w io.Writer, _ *issue.Issue, _ *fonts.Set) error {
+					defer close(epubDone)
+					_, err := w.Write(make([]byte, 300<<10))
+					return err
+				},
+				"pdf": func(w io.Writer, _ *issue.Issue, _ *fonts.Set) error {
+					<-epubDone
+					if _, err := w.Write(make([]byte, 300<<10)); err != nil {
+						return err
+					}
+					if tt.interrupt {
+						temps.Remove() // what the signal handler does before exiting
+					}
+					return tt.pdfErr
+				},
+			}
+			files, err := writeAll(nil, nil, backends, []string{"epub", "pdf"}, filepath.Join(dir, "x"), temps)
+			if (err != nil) != (tt.interrupt || tt.pdfErr != nil) {
+				t.Errorf("error %v", err)
+			}
+			if got := entries(t, dir); !slices.Equal(got, tt.want) {
+				t.Errorf("the directory holds %q, want %q", got, tt.want)
+			}
+			if len(files) != len(tt.want) {
+				t.Errorf("reported %q as written, want %q", files, tt.want)
+			}
+		})
 	}
 }
 

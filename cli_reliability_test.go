@@ -272,7 +272,7 @@ func TestImageLeftAsText(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs qikan in a subprocess")
 	}
-	md := relBody("正文。\n\n![封面照片](../images/my photo.jpg)\n\n再看 ![图](a b.png \"说明\") 这里。")
+	md := relBody("正文。\n\n![封面照片](../images/my photo.jpg)\n\n再看 ![图](a b.png \"说明\") 这里。\n\n输入法 ![图]（b.png） 打的。")
 	dir, _, status, stderr := relExport(t, map[string][]byte{"issue.yaml": relIssue("", "[a.md]"), "a.md": md}, "--format", "epub")
 	if status != 0 {
 		t.Errorf("exit status %d, want 0", status)
@@ -282,6 +282,7 @@ func TestImageLeftAsText(t *testing.T) {
 		{file: file, line: lineOf(t, md, "my photo"), says: `warning: "![封面照片](../images/my photo.jpg)" is printed as text, not shown as an image`,
 			hint: "write ![封面照片](<../images/my photo.jpg>) or ![封面照片](../images/my%20photo.jpg)"},
 		{file: file, line: lineOf(t, md, "a b.png"), says: "is printed as text", hint: `write ![图](<a b.png> "说明") or ![图](a%20b.png "说明")`},
+		{file: file, line: lineOf(t, md, "（b.png）"), says: `"![图]（b.png）" is printed as text`, hint: "its parentheses are full-width: write ![图](b.png)"},
 	})
 }
 

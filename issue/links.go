@@ -96,7 +96,9 @@ func (c *mdConverter) link(dest string, n gast.Node) string {
 
 // warnUnparsedImage warns when the text of the paragraph p still holds
 // "![…](": an image that CommonMark did not read as one, usually because
-// its path has a space or an unbalanced parenthesis. The figure would be
+// its path has a space or an unbalanced parenthesis, its title no closing
+// quote, a space stands between "]" and "(", or the parentheses were typed
+// full-width (（…）, as a Chinese input method does). The figure would be
 // lost with its Markdown printed as text.
 func (c *mdConverter) warnUnparsedImage(p gast.Node, in []Inline) {
 	text := plain(in)
@@ -104,12 +106,20 @@ func (c *mdConverter) warnUnparsedImage(p gast.Node, in []Inline) {
 	if open < 0 {
 		return
 	}
-	mid := strings.Index(text[open:], "](")
-	if mid < 0 {
+	alt, after, ok := strings.Cut(text[open+2:], "]")
+	if !ok {
 		return
 	}
-	rest := text[open+mid+2:]
-	dest, _, closed := strings.Cut(rest, ")")
+	gap := len(after) - len(strings.TrimLeft(after, " \t"))
+	after = after[gap:]
+	paren, closeParen := "(", ")"
+	if strings.HasPrefix(after, "（") {
+		paren, closeParen = "（", "）"
+	} else if !strings.HasPrefix(after, "(") {
+		return
+	}
+	rest := after[len(paren):]
+	dest, _, closed := strings.Cut(rest, closeParen)
 	if !closed {
 		dest = rest
 	}
@@ -120,15 +130,29 @@ func (c *mdConverter) warnUnparsedImage(p gast.Node, in []Inline) {
 			break
 		}
 	}
-	shown := shorten(text[open:open+mid+2]+dest+")", 80)
-	hint := "check its brackets and parentheses; a path with spaces or parentheses is written in <…>"
-	if strings.ContainsAny(strings.TrimSpace(dest), " \t") {
-		path, title, _ := strings.Cut(strings.TrimSpace(dest), ` "`)
-		if title != "" {
+	end := open + 2 + len(alt) + 1 + gap + len(paren) + len(dest)
+	if closed {
+		end += len(closeParen)
+	}
+	shown := shorten(text[open:end], 80)
+	img := shorten("!["+alt, 40) + "](" + strings.TrimSpace(dest) + ")"
+	path, title, quoted := strings.Cut(strings.TrimSpace(dest), ` "`)
+	var hint string
+	switch {
+	case paren == "（":
+		hint = "its parentheses are full-width: write " + img
+	case gap > 0:
+		hint = `a space stands between "]" and "(": write ` + img
+	case quoted && !strings.HasSuffix(title, `"`):
+		hint = fmt.Sprintf(`its title has no closing quote: write %s](%s "%s")`, shorten("!["+alt, 40), path, title)
+	case strings.ContainsAny(path, " \t"):
+		if quoted {
 			title = ` "` + title
 		}
-		alt := shorten(text[open:open+mid], 40)
-		hint = fmt.Sprintf("its path has a space: write %s](<%s>%s) or %s](%s%s)", alt, path, title, alt, strings.ReplaceAll(path, " ", "%20"), title)
+		a := shorten("!["+alt, 40)
+		hint = fmt.Sprintf("its path has a space: write %s](<%s>%s) or %s](%s%s)", a, path, title, a, strings.ReplaceAll(path, " ", "%20"), title)
+	default:
+		hint = "check its brackets and parentheses; a path with spaces or parentheses is written in <…>"
 	}
 	c.r.warn(c.file, line, "%q is printed as text, not shown as an image: %s", shown, hint)
 }

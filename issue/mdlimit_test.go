@@ -147,6 +147,11 @@ func TestUnparsedImageWarning(t *testing.T) {
 		{"文字\n![照片](../images/my photo.jpg)", 2, "write ![照片](<../images/my photo.jpg>) or ![照片](../images/my%20photo.jpg)"},
 		{"![图](a b.png \"张三/摄\")", 1, `write ![图](<a b.png> "张三/摄") or ![图](a%20b.png "张三/摄")`},
 		{"![图](a(1.png)", 1, "check its brackets and parentheses"},
+		{"![图](a.png", 1, `"![图](a.png" is printed as text, not shown as an image: check its brackets`},
+		{"![图] (a.png)", 1, `a space stands between "]" and "(": write ![图](a.png)`},
+		{"文字\n![图]（a.png）", 2, "its parentheses are full-width: write ![图](a.png)"},
+		{"![图](a.png \"未闭合)", 1, `its title has no closing quote: write ![图](a.png "未闭合")`},
+		{"![图][没有定义]", 0, ""},
 		{"这里 ![ 不是图片", 0, ""},
 	}
 	for _, tt := range tests {

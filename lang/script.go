@@ -113,8 +113,9 @@ func Count(text string) Counts {
 // def when the script says nothing against def:
 //
 //   - kana make the text Japanese ("ja") when there are at least two and
-//     they make up a tenth or more of its East Asian letters (Japanese
-//     prose has a third or more: particles and endings are kana), Hangul
+//     they make up a fifth or more of its East Asian letters (Japanese
+//     prose has a third or more: particles and endings are kana; Chinese
+//     that quotes Japanese titles, 《君の名は。》, has less), Hangul
 //     makes it Korean ("ko") when it makes up a third or more (Korean
 //     prose is mostly Hangul, Hanja aside); so 小清新の生活 or a Korean name
 //     quoted in Chinese stays Chinese. When both qualify, the more frequent
@@ -131,7 +132,7 @@ func Count(text string) Counts {
 func Detect(text, def string) string {
 	c := Count(text)
 	d := For(def)
-	kana := c.Kana >= 2 && c.Kana*10 >= c.CJK()
+	kana := c.Kana >= 2 && c.Kana*5 >= c.CJK()
 	hangul := c.Hangul >= 2 && c.Hangul*3 >= c.CJK()
 	switch {
 	case kana && (!hangul || c.Kana >= c.Hangul):

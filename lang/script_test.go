@@ -77,7 +77,11 @@ func TestDetect(t *testing.T) {
 		// A word or two of another script does not make the text foreign.
 		{"小清新の生活方式在年轻人中很流行，很多品牌都在模仿这种风格。", "zh-CN", "zh-CN"},
 		{"韩国总统尹锡悦（윤석열）在首尔发表讲话，谈到经济与外交政策。", "zh-CN", "zh-CN"},
+		{"我最喜欢的动画是《君の名は。》和《千と千尋の神隠し》，每年都要重看一遍。", "zh-CN", "zh-CN"},
 		{"ラーメン", "zh-CN", "ja"},
+		// Japanese dense in kanji is still Japanese.
+		{"内閣総理大臣は国会で施政方針演説を行った。", "zh-CN", "ja"},
+		{"東京都知事選挙の結果が発表された。", "zh-TW", "ja"},
 		// Both: the more frequent script.
 		{"日本語と한국어를 함께 쓰는 문장입니다", "zh-CN", "ko"},
 		{"한국 の日本語の文章ですよね", "zh-CN", "ja"},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -85,13 +86,41 @@ func shorten(s string, n int) string {
 }
 
 // link applies the link policy to the destination of the link n, warning
-// at its line when the link is dropped.
+// at its line when the link is dropped. A relative link to an image file
+// is most likely an image written without its "!" (or with a full-width
+// "！", as a Chinese input method types it): the warning says so.
 func (c *mdConverter) link(dest string, n gast.Node) string {
 	link, reason := checkLink(dest)
 	if link == "" && reason != "" {
+		if hint := c.imageAsLink(dest, n); hint != "" {
+			reason = hint
+		}
 		c.r.warn(c.file, c.pos(n).Line, "link %q is dropped (its text stays): %s; only http, https and mailto links are kept", shorten(dest, 80), reason)
 	}
 	return link
+}
+
+// imageAsLink returns the fix for a Markdown link n to the image file dest
+// (a relative path ending in .jpg, .jpeg, .png or .gif), or "".
+func (c *mdConverter) imageAsLink(dest string, n gast.Node) string {
+	l, ok := n.(*gast.Link)
+	if !ok || strings.Contains(dest, ":") {
+		return ""
+	}
+	switch strings.ToLower(path.Ext(strings.TrimSpace(dest))) {
+	case ".jpg", ".jpeg", ".png", ".gif":
+	default:
+		return ""
+	}
+	var b []byte
+	for t := range textNodes(l) {
+		b = append(b, t.Segment.Value(c.text)...)
+	}
+	text := shorten(string(b), 40)
+	if prev, ok := l.PreviousSibling().(*gast.Text); ok && bytes.HasSuffix(prev.Segment.Value(c.text), []byte("！")) {
+		return fmt.Sprintf(`it points to an image, and the "！" before it is full-width: write ![%s](%s)`, text, dest)
+	}
+	return fmt.Sprintf("it points to an image: an image is written with \"!\" before its brackets, ![%s](%s)", text, dest)
 }
 
 // warnUnparsedImage warns when the text of the paragraph p still holds

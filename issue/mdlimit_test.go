@@ -152,6 +152,9 @@ func TestUnparsedImageWarning(t *testing.T) {
 		{"文字\n![图]（a.png）", 2, "its parentheses are full-width: write ![图](a.png)"},
 		{"![图](a.png \"未闭合)", 1, `its title has no closing quote: write ![图](a.png "未闭合")`},
 		{"![图][没有定义]", 0, ""},
+		{"看 [图](a.png) 这里", 1, `link "a.png" is dropped (its text stays): it points to an image: an image is written with "!" before its brackets, ![图](a.png)`},
+		{"文字\n看！[图](img/a.JPG)", 2, `the "！" before it is full-width: write ![图](img/a.JPG)`},
+		{"看 [文件](a.pdf)", 1, "links inside the issue and relative links are not kept"},
 		{"这里 ![ 不是图片", 0, ""},
 	}
 	for _, tt := range tests {

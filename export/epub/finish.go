@@ -206,8 +206,10 @@ func writeZip(w io.Writer, order []string, files map[string]resource, t time.Tim
 	clock := uint16(t.Hour()<<11 | t.Minute()<<5 | t.Second()/2)
 	zw := zip.NewWriter(w)
 	// One compressor, reset for each entry: entries are written one after
-	// the other, and a new flate.Writer per entry costs a megabyte.
-	fw, err := flate.NewWriter(io.Discard, flate.BestCompression)
+	// the other, and a new flate.Writer per entry costs a megabyte. The
+	// default level: level 9 made the sample's EPUB 0.13 % smaller for a
+	// fifth more of its export time (the TrueType fonts are most of it).
+	fw, err := flate.NewWriter(io.Discard, flate.DefaultCompression)
 	if err != nil {
 		return err
 	}

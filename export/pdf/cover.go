@@ -29,8 +29,10 @@ func (c *composer) cover() {
 		}
 		return parts[i]
 	}
-	// The white space of each text, for the lines that show it.
+	// The white space of each text, for the lines that show it, and the
+	// page's text that ends the last line set of each.
 	sps := map[int]*spaces{}
+	ends := map[int]int{}
 	partSpaces := func(i int) *spaces {
 		if i >= len(cv.Texts) {
 			return nil
@@ -61,7 +63,14 @@ func (c *composer) cover() {
 				runs[i].Tag = i
 				infos[i] = runInfo{face: r.Face, st: style{size: r.Size, color: rgb(r.Color), bold: r.Bold}, tag: part(e.Part), missing: r.Missing}
 			}
-			c.set.line(e.Line, runs, infos, partSpaces(e.Part)).place(c.page, e.X, e.Y)
+			l := c.set.line(e.Line, runs, infos, partSpaces(e.Part))
+			if k, ok := ends[e.Part]; ok && l.broke != 0 {
+				c.page.texts[k].trail = l.broke // the line before carries the break's space (setLine.carry)
+			}
+			if l.end >= 0 {
+				ends[e.Part] = len(c.page.texts) + l.end
+			}
+			l.place(c.page, e.X, e.Y)
 		}
 	}
 }

@@ -100,7 +100,9 @@
 //     element (MCID) or an artifact; text is shown by glyph ID with TJ
 //     adjustments at the positions layout chose, never with space
 //     characters for spacing; white space of the source is drawn as a
-//     space glyph. Runs of glyphs an extractor would misread (a
+//     space glyph (of no ink), the one a line break took too: after the
+//     line's last glyph, past the line's end, so the structure tree reads
+//     새롭게 보인다 across the break, not 새롭게보인다. Runs of glyphs an extractor would misread (a
 //     compressed mark overlapping its neighbour, the quarter em between
 //     Han and Latin) carry an ActualText of their characters, so a line
 //     is one line of text and 第6期 is 第6期; running heads and folios

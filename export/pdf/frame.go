@@ -234,6 +234,13 @@ type textItem struct {
 	// the writer draws it as a space glyph (of no ink) so that text
 	// extraction and the structure tree keep the word space.
 	space rune
+	// trail is the white space of the source that follows the text at
+	// the end of its line, which the line break took (0 for none; never
+	// for a break inside a word or between Han characters, where the
+	// source has none): the writer draws it as a space glyph (of no ink)
+	// after the text, past the line's end, so that the text layer keeps
+	// the word space where the line breaks.
+	trail rune
 }
 
 // moved returns the text item shifted by dx, dy.

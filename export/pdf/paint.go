@@ -148,6 +148,9 @@ func (p *painter) missing(t textItem, at seqPos) {
 	if t.space != 0 {
 		text = string(t.space) + text
 	}
+	if t.trail != 0 {
+		text += string(t.trail)
+	}
 	p.c.BeginMarked("Span", pdfw.D("ActualText", pdfw.Text(text)))
 	for _, it := range placeholder(t) {
 		p.rule(it)
@@ -301,7 +304,7 @@ type glyphAt struct {
 	x    float64 // pen position, trim coordinates
 	adv  float64 // natural advance, points
 	// space is set for the space glyph drawn for white space of the
-	// source (see textItem.space).
+	// source (see textItem.space and textItem.trail).
 	space bool
 }
 
@@ -330,6 +333,17 @@ func (p *painter) glyphs(ts []textItem, first int) []glyphAt {
 			}
 			x += adv + t.spacing
 			n++
+		}
+		if t.trail != 0 && f != nil {
+			// The space the line break took, set after the text's last
+			// glyph (in the same TJ, with no adjustment).
+			if gid, ok := f.gids[t.trail]; ok {
+				if n > 0 {
+					x -= t.spacing
+				}
+				adv := t.face.Advance(t.trail) * t.size
+				gs = append(gs, glyphAt{t: t, text: first + k, i: n, r: t.trail, gid: gid, x: x, adv: adv, space: true})
+			}
 		}
 	}
 	return gs

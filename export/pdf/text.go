@@ -42,6 +42,24 @@ type setLine struct {
 	// notes are the notes whose first mark the line holds.
 	notes []int
 	width float64
+	// end is the index in texts of the text that ends the line in
+	// reading order (a ruby's base, not its annotation), -1 when the line
+	// ends with an image or has no text.
+	end int
+	// broke is the white space of the source the break before the line
+	// took (its first character, 0 for none): the line before carries it
+	// (see carry).
+	broke rune
+}
+
+// carry gives the text that ends the line the white space r of the
+// source the break after it took (textItem.trail), so that the text layer
+// keeps the word space between the line's last word and the next line's
+// first (새롭게 보인다, not 새롭게보인다).
+func (l *setLine) carry(r rune) {
+	if r != 0 && l.end >= 0 && l.end < len(l.texts) {
+		l.texts[l.end].trail = r
+	}
 }
 
 // setter sets paragraphs with layout.Paragraph, choosing faces through
@@ -135,7 +153,11 @@ func (s *setter) setLines(spans []span, width, indent float64, align layout.Alig
 	out := make([]setLine, 0, len(lines))
 	sp := &spaces{runs: runs, at: make([]int, len(runs)), last: -1}
 	for _, ln := range lines {
-		out = append(out, s.line(ln, runs, infos, sp))
+		l := s.line(ln, runs, infos, sp)
+		if len(out) > 0 {
+			out[len(out)-1].carry(l.broke)
+		}
+		out = append(out, l)
 	}
 	return out
 }
@@ -262,10 +284,10 @@ func (g *group) join(it layout.Item, nat float64, n int) bool {
 //
 // A text that follows white space of the source says which (space), and
 // never joins the text before it: the gap is a word space, which the
-// writer draws as the space it is.
+// writer draws as the space it is. The white space before the line's
+// first item is the break's (broke), which the line before carries.
 func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo, sp *spaces) setLine {
-	var out setLine
-	out.width = ln.Width
+	out := setLine{width: ln.Width, end: -1}
 	var g *group
 	for k, it := range ln.Items {
 		info := infos[runs[it.Run].Tag]
@@ -273,9 +295,10 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo, sp *sp
 		switch {
 		case k == 0 && sp != nil:
 			// The white space before a line's first item is the break:
-			// not drawn, but followed past, so that it is not taken for
-			// a space before the second item (보 인다 for 보인다).
-			sp.before(it)
+			// not drawn here, and followed past, so that it is not
+			// taken for a space before the second item (보 인다 for
+			// 보인다).
+			out.broke = sp.before(it)
 		case k == 0:
 		case sp != nil:
 			space = sp.before(it)
@@ -288,6 +311,10 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo, sp *sp
 			g = nil
 		}
 		if s.special(&out, it, runs[it.Run], info) {
+			out.end = -1
+			if runs[it.Run].Ruby != "" {
+				out.end = len(out.texts) - 2 // the base, before its ruby
+			}
 			s.linkArea(&out, it, info)
 			continue
 		}
@@ -300,6 +327,7 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo, sp *sp
 			}
 			out.texts = append(out.texts, textItem{x: it.X, y: -info.st.rise, text: it.Text, face: info.face, size: info.st.size,
 				color: info.st.color, missing: true, tag: info.tag, space: space})
+			out.end = len(out.texts) - 1
 			continue
 		}
 		if g == nil || g.run != it.Run || space != 0 || !g.join(it, nat, n) {
@@ -310,6 +338,7 @@ func (s *setter) line(ln layout.Line, runs []layout.Run, infos []runInfo, sp *sp
 			ti.space = space
 			g = &group{item: ti, run: it.Run, nat: nat, glyphs: n}
 		}
+		out.end = len(out.texts) // g, appended when it is done
 		if layout.DashRun(it.Text) {
 			out.marks = append(out.marks, dashRule(it, info))
 		}

@@ -134,8 +134,10 @@ func (wr *writer) subsetFonts() error {
 					used[t.face][r] = true
 				}
 			}
-			if t.space != 0 && !t.missing {
-				used[t.face][t.space] = true
+			for _, r := range []rune{t.space, t.trail} {
+				if r != 0 && !t.missing {
+					used[t.face][r] = true
+				}
 			}
 		}
 	}

@@ -25,11 +25,15 @@ func TestMain(m *testing.M) {
 	if f := os.Getenv("QIKAN_RSS_FILE"); f != "" {
 		os.Exit(measureQikan(f))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	plain.remove()
+	os.Exit(code)
 }
 
 // qikanCommand returns a command that runs qikan with args in a bare
-// environment: no fontconfig, an empty HOME, no XDG directories.
+// environment: no fontconfig, an empty HOME, no XDG directories. qikan is
+// this test binary, or under the race detector a qikan built without it
+// (plainQikan), so that the tests' peak-memory bounds are qikan's.
 func qikanCommand(t *testing.T, args ...string) *exec.Cmd {
 	t.Helper()
 	exe, err := os.Executable()
@@ -40,6 +44,7 @@ func qikanCommand(t *testing.T, args ...string) *exec.Cmd {
 	cmd := exec.Command(exe, args...)
 	cmd.Env = []string{
 		"QIKAN_RSS_FILE=" + filepath.Join(t.TempDir(), "maxrss"),
+		"QIKAN_EXE=" + plain.path(t),
 		"PATH=/nonexistent",
 		"HOME=" + home,
 		"FONTCONFIG_FILE=/dev/null",

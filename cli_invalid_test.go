@@ -309,6 +309,12 @@ func writeFile(t *testing.T, path string, data []byte) {
 // IEND. A decoder that trusts the header before decoding allocates w×h.
 func png(t *testing.T, w, h uint32) []byte {
 	t.Helper()
+	return rgbPNG(w, h, 8, nil)
+}
+
+// rgbPNG returns a PNG file of w×h RGB pixels of the given bit depth
+// whose IDAT chunk holds idat, every chunk with a correct CRC.
+func rgbPNG(w, h uint32, depth byte, idat []byte) []byte {
 	var b bytes.Buffer
 	b.WriteString("\x89PNG\r\n\x1a\n")
 	chunk := func(typ string, data []byte) {
@@ -320,9 +326,9 @@ func png(t *testing.T, w, h uint32) []byte {
 	ihdr := make([]byte, 13)
 	binary.BigEndian.PutUint32(ihdr, w)
 	binary.BigEndian.PutUint32(ihdr[4:], h)
-	ihdr[8], ihdr[9] = 8, 2 // 8-bit RGB
+	ihdr[8], ihdr[9] = depth, 2 // RGB
 	chunk("IHDR", ihdr)
-	chunk("IDAT", nil)
+	chunk("IDAT", idat)
 	chunk("IEND", nil)
 	return b.Bytes()
 }

@@ -4,11 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/zlib"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -851,22 +849,7 @@ func flatPNG(t *testing.T, w, h int, depth byte) []byte {
 		z.Write(row)
 	}
 	z.Close()
-	var b bytes.Buffer
-	b.WriteString("\x89PNG\r\n\x1a\n")
-	chunk := func(typ string, data []byte) {
-		binary.Write(&b, binary.BigEndian, uint32(len(data)))
-		b.WriteString(typ)
-		b.Write(data)
-		binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(append([]byte(typ), data...)))
-	}
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr, uint32(w))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
-	ihdr[8], ihdr[9] = depth, 2
-	chunk("IHDR", ihdr)
-	chunk("IDAT", idat.Bytes())
-	chunk("IEND", nil)
-	return b.Bytes()
+	return rgbPNG(uint32(w), uint32(h), depth, idat.Bytes())
 }
 
 // orientedJPEG returns a JPEG whose stored pixels are w×h, the left half

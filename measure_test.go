@@ -77,12 +77,7 @@ func measureQikan(rssFile string) int {
 // can take longer than any fixed wait.
 func waitBusy(t *testing.T, cmd *exec.Cmd, cpu time.Duration) {
 	t.Helper()
-	var pidFile string
-	for _, kv := range cmd.Env {
-		if f, ok := strings.CutPrefix(kv, "QIKAN_RSS_FILE="); ok {
-			pidFile = f + ".pid"
-		}
-	}
+	pidFile := rssFile(cmd) + ".pid"
 	deadline := time.Now().Add(time.Minute)
 	for time.Now().Before(deadline) {
 		time.Sleep(2 * time.Millisecond)
@@ -114,20 +109,28 @@ func waitBusy(t *testing.T, cmd *exec.Cmd, cpu time.Duration) {
 // (made by qikanCommand, and ended), or 0 where the system does not tell.
 func peakRSS(t *testing.T, cmd *exec.Cmd) int64 {
 	t.Helper()
+	f := rssFile(cmd)
+	b, err := os.ReadFile(f)
+	if f == "" || err != nil {
+		return 0
+	}
+	n, err := strconv.ParseInt(string(b), 10, 64)
+	if err != nil {
+		t.Fatalf("peak memory file %s: %v", f, err)
+	}
+	return n
+}
+
+// rssFile is where the measuring parent of cmd (made by qikanCommand)
+// writes qikan's peak memory; qikan's process ID is in the same name plus
+// ".pid". It is "" for a command qikanCommand did not make.
+func rssFile(cmd *exec.Cmd) string {
 	for _, kv := range cmd.Env {
 		if f, ok := strings.CutPrefix(kv, "QIKAN_RSS_FILE="); ok {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				return 0
-			}
-			n, err := strconv.ParseInt(string(b), 10, 64)
-			if err != nil {
-				t.Fatalf("peak memory file %s: %v", f, err)
-			}
-			return n
+			return f
 		}
 	}
-	return 0
+	return ""
 }
 
 // TestPeakRSSIsQikans checks that peakRSS measures qikan and not the test
